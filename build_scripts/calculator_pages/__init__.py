@@ -1,0 +1,1 @@
+"""Calculator pages under tools/, generated at build time from calculators.engine.describe()."""

@@ -1,0 +1,60 @@
+"""MkDocs hook: generate tools/index.md and one page per calculator from describe().
+
+The pages are virtual files (File.generated); a real docs/tools/<name>.md of the same
+name wins. The calculator scripts are linked from the page content only, so no other
+page loads them.
+
+mkdocs.yml:  hooks: [build_scripts/calculator_pages/hook.py]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from build_scripts.calculator_pages import render, spec  # noqa: E402
+from build_scripts.pyodide import artifacts, vendor  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.calculator_pages")
+ASSET_DIR = "assets/calculators"
+
+
+def describe() -> dict:
+    return artifacts.import_calculators("calculators.engine").describe()
+
+
+def version_token(docs_dir: Path) -> str:
+    """Changes whenever the wheel, the Pyodide pin or any calculator asset changes."""
+    h = hashlib.sha256()
+    h.update(artifacts.calculators_wheel().sha256.encode())
+    h.update(vendor.load_pin().integrity.encode())
+    for p in sorted((docs_dir / ASSET_DIR).glob("*")):
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def generated_pages(docs_dir: Path) -> dict[str, str]:
+    specs = spec.calculator_specs(describe())
+    names = spec.document_short_names()
+    token = version_token(docs_dir)
+    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token) for s in specs}
+    pages["tools/index.md"] = render.index_page(specs)
+    return pages
+
+
+def on_files(files, config, **kwargs):
+    docs_dir = Path(config["docs_dir"])
+    for src_uri, content in generated_pages(docs_dir).items():
+        if files.get_file_from_path(src_uri) is not None:
+            log.info("%s exists in docs/, not generating it", src_uri)
+            continue
+        files.append(File.generated(config, src_uri, content=content))
+    return files

@@ -1,0 +1,100 @@
+"""Markdown (with raw HTML forms) for the calculator pages and the tools index."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from .spec import CalculatorSpec
+
+ASSETS = "../assets/calculators"
+
+
+def _attr(value: Any) -> str:
+    return escape(str(value), quote=True)
+
+
+def _field_control(f: dict[str, Any]) -> str:
+    name, fid = f["name"], f"zc-f-{f['name']}"
+    common = f'id="{fid}" name="{_attr(name)}" aria-describedby="{fid}-help {fid}-err"'
+    if f.get("choices"):
+        opts = [] if f["required"] else ['<option value="">（不填）</option>']
+        opts += [f'<option value="{_attr(c["value"])}">{escape(c["label"])}</option>' for c in f["choices"]]
+        if f["required"]:
+            opts.insert(0, '<option value="" disabled selected>请选择</option>')
+        return f"<select {common}>{''.join(opts)}</select>"
+    if f["type"] in ("bool", "boolean"):
+        first = '<option value="">（不填）</option>' if not f["required"] else '<option value="" disabled selected>请选择</option>'
+        return f'<select {common}>{first}<option value="true">是</option><option value="false">否</option></select>'
+    if f["type"] in ("int", "integer", "number", "float"):
+        step = "1" if f["type"] in ("int", "integer") else "any"
+        mode = "numeric" if step == "1" else "decimal"
+        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if k in f)
+        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} {common}>'
+    return f'<input type="text" {common}>'
+
+
+def _field_block(f: dict[str, Any]) -> str:
+    fid = f"zc-f-{f['name']}"
+    req = '<span class="zc-req" title="必填">*</span>' if f["required"] else '<span class="zc-opt">选填</span>'
+    unit = f'<span class="zc-unit">{escape(str(f["unit"]))}</span>' if f.get("unit") else ""
+    return (
+        f'<div class="zc-field" data-field="{_attr(f["name"])}">'
+        f'<label for="{fid}">{escape(f["label"])} {req}</label>'
+        f'<div class="zc-control">{_field_control(f)}{unit}</div>'
+        f'<p class="zc-help" id="{fid}-help">{escape(f["help"])}</p>'
+        f'<p class="zc-error" id="{fid}-err" role="alert" hidden></p>'
+        "</div>"
+    )
+
+
+def _rules_block(spec: CalculatorSpec) -> str:
+    opts = "".join(f'<option value="{_attr(r["id"])}">{escape(r["title"])}</option>' for r in spec.rule_sets)
+    return (
+        '<div class="zc-field zc-rules" data-field="rules">'
+        '<label for="zc-f-rules">适用的制度 <span class="zc-req" title="必填">*</span></label>'
+        f'<div class="zc-control"><select id="zc-f-rules" name="rules" aria-describedby="zc-f-rules-err">{opts}</select></div>'
+        '<p class="zc-help">只列出规定了这一事项的文件；结果中的每条结论都链接到原条文。</p>'
+        '<p class="zc-error" id="zc-f-rules-err" role="alert" hidden></p>'
+        "</div>"
+    )
+
+
+def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str) -> str:
+    data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
+    fields = "".join(_field_block(f) for f in spec.fields)
+    summary = f"\n{spec.summary}\n" if spec.summary else ""
+    return f"""---
+title: {spec.title}
+---
+
+# {spec.title}
+{summary}
+填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
+
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit">计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 12 MB，只需一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+
+<script type="module" src="{ASSETS}/page.mjs?v={token}"></script>
+"""
+
+
+def index_page(specs: list[CalculatorSpec]) -> str:
+    rows = "\n".join(
+        f"| [{s.title}]({s.slug}.md) | {s.summary or '—'} | {'、'.join(r['title'] for r in s.rule_sets) or '—'} |"
+        for s in specs
+    )
+    return f"""---
+title: 计算工具
+---
+
+# 计算工具
+
+按所在地的制度计算考勤、请假审批、考核等次、优秀名额和人选资格。每个结论都链接到它所依据的条文；条文有重叠、空档或没有规定的，结果会如实说明，不替你选一种理解。
+
+| 工具 | 回答的问题 | 支持的制度 |
+|---|---|---|
+{rows}
+
+计算在浏览器里用 Python 运行（Pyodide），与命令行 `python -m calculators` 是同一套代码和规则。第一次打开计算页面时会下载约 12 MB 的运行环境，之后从浏览器缓存读取。
+"""

@@ -1,0 +1,124 @@
+"""Turn `calculators.engine.describe()` into the plain data the pages are generated from.
+
+The page spec is what the form HTML and the browser's field checks both read, so the
+names, limits, labels and help texts are the CLI's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Page file names and the titles the site uses for each calculator.
+PAGES: dict[str, tuple[str, str]] = {
+    "attendance": ("attendance", "考勤达标"),
+    "leave": ("leave", "请假审批"),
+    "assessment": ("assessment", "考核等次与召回"),
+    "quota": ("quota", "优秀名额"),
+    "eligibility": ("eligibility", "人选资格"),
+}
+
+
+@dataclass
+class CalculatorSpec:
+    name: str
+    slug: str
+    title: str
+    summary: str
+    fields: list[dict[str, Any]]
+    rule_sets: list[dict[str, str]]  # [{"id", "title"}], only those that support this calculator
+    outputs: dict[str, Any] = field(default_factory=dict)
+
+    def browser_spec(self, doc_names: dict[str, str]) -> dict[str, Any]:
+        return {
+            "calculator": self.name,
+            "title": self.title,
+            "fields": self.fields,
+            "rule_sets": self.rule_sets,
+            "outputs": self.outputs,
+            "docs": doc_names,
+        }
+
+
+def _as_list(items: Any, key: str = "name") -> list[dict[str, Any]]:
+    """Accept a list of dicts or a mapping name -> dict."""
+    if isinstance(items, dict):
+        return [{key: k, **(v or {})} for k, v in items.items()]
+    return list(items or [])
+
+
+def _choices(raw: Any) -> list[dict[str, str]] | None:
+    if raw is None:
+        return None
+    if isinstance(raw, dict):
+        return [{"value": str(k), "label": str(v)} for k, v in raw.items()]
+    out = []
+    for c in raw:
+        if isinstance(c, dict):
+            value = c.get("value", c.get("name"))
+            out.append({"value": str(value), "label": str(c.get("label", value))})
+        elif isinstance(c, (list, tuple)):
+            out.append({"value": str(c[0]), "label": str(c[1] if len(c) > 1 else c[0])})
+        else:
+            out.append({"value": str(c), "label": str(c)})
+    return out
+
+
+def normalize_field(raw: dict[str, Any]) -> dict[str, Any]:
+    f = {
+        "name": raw["name"],
+        "label": raw.get("label") or raw["name"],
+        "type": raw.get("type", "str"),
+        "required": bool(raw.get("required", False)),
+        "help": raw.get("help") or "",
+    }
+    for key in ("min", "max", "unit", "default", "messages", "item_type", "max_items", "min_items"):
+        if raw.get(key) is not None:
+            f[key] = raw[key]
+    choices = _choices(raw.get("choices"))
+    if choices is not None:
+        f["choices"] = choices
+    return f
+
+
+def _rule_sets(desc: dict[str, Any]) -> list[dict[str, Any]]:
+    return _as_list(desc.get("rule_sets") or desc.get("rules") or [], key="id")
+
+
+def calculator_specs(desc: dict[str, Any]) -> list[CalculatorSpec]:
+    rule_sets = _rule_sets(desc)
+    specs = []
+    for raw in _as_list(desc["calculators"]):
+        name = raw["name"]
+        slug, default_title = PAGES.get(name, (name, name))
+        supported = raw.get("rule_sets") or raw.get("rules")
+        if supported is None:
+            supported = [r["id"] for r in rule_sets if name in (r.get("calculators") or [])]
+        titles = {r["id"]: r.get("title") or r.get("short") or r["id"] for r in rule_sets}
+        supported_ids = [s if isinstance(s, str) else s["id"] for s in supported]
+        specs.append(
+            CalculatorSpec(
+                name=name,
+                slug=slug,
+                title=raw.get("title") or default_title,
+                summary=raw.get("summary") or raw.get("help") or raw.get("description") or "",
+                fields=[normalize_field(f) for f in _as_list(raw.get("fields") or raw.get("inputs"))],
+                rule_sets=[{"id": rid, "title": titles.get(rid, rid)} for rid in supported_ids],
+                outputs=raw.get("outputs") or {},
+            )
+        )
+    order = list(PAGES)
+    specs.sort(key=lambda s: order.index(s.name) if s.name in order else len(order))
+    return specs
+
+
+def document_short_names(path: Path = ROOT / "build_scripts" / "corpus" / "documents.yml") -> dict[str, str]:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {d["id"]: d.get("short") or d.get("title") or d["id"] for d in data.get("documents", [])}

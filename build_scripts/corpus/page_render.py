@@ -1,0 +1,134 @@
+"""Markdown for the regulation pages: one page per document, the index by level, one page per topic."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from . import Corpus, Document
+from .clause_parser import Clause
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
+HEADING_MAX_CHARS = 30
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _meta_rows(doc: Document) -> list[tuple[str, str]]:
+    m = doc.meta
+    rows = [
+        ("发文机关", m.get("issuer") or "本文本未载"),
+        ("文号", m.get("doc_number") or m.get("doc_number_note") or "本文本未载"),
+        ("日期", str(m["date"]) if m.get("date") else (m.get("date_note") or "本文本未载")),
+        ("层级", m["level"]),
+        ("适用范围", m["jurisdiction"]),
+    ]
+    if m["completeness"] == "whole":
+        rows.append(("文本完整性", "全文" + (f"（{m['completeness_note']}）" if m.get("completeness_note") else "")))
+    else:
+        rows.append(("文本完整性", f"节选：{m['stops_at']}"))
+    rows.append(("文档编号（引用用）", f"`{doc.id}`"))
+    return rows
+
+
+def _is_heading(clause: Clause) -> bool:
+    if clause.kind == "chapter":
+        return True
+    if clause.kind in ("section", "part") and clause.parent is None:
+        first = clause.paragraphs[0] if clause.paragraphs else ""
+        return len(first) <= HEADING_MAX_CHARS and "。" not in first
+    return False
+
+
+def _depth(doc: Document, clause: Clause) -> int:
+    depth, parent = 0, clause.parent
+    while parent:
+        depth += 1
+        parent = doc.by_anchor[parent].parent
+    return depth
+
+
+def render_document(doc: Document) -> str:
+    out = [
+        "---",
+        f"title: {doc.title}",
+        "---",
+        "",
+        f"# {md_escape(doc.title)}",
+        "",
+        '<div class="doc-meta" markdown>',
+        "",
+        "| 项目 | 内容 |",
+        "|---|---|",
+    ]
+    out += [f"| {k} | {v if k == '文档编号（引用用）' else md_escape(v)} |" for k, v in _meta_rows(doc)]
+    out += ["", "</div>", ""]
+    if doc.meta.get("title_note"):
+        out += [f'!!! note "标题"', f"    {md_escape(doc.meta['title_note'])}", ""]
+    if doc.meta.get("note"):
+        out += [f'!!! note "说明"', f"    {md_escape(doc.meta['note'])}", ""]
+    if doc.meta["completeness"] != "whole":
+        out += ['!!! warning "节选"', f"    本站所据文本为节选，{md_escape(doc.meta['stops_at'])}", ""]
+    extra_class = " keep-spaces" if doc.meta.get("keep_inner_spaces") else ""
+    out += [f'<div class="law-text{extra_class}" data-doc="{doc.id}" markdown>', ""]
+    for clause in doc.clauses:
+        if _is_heading(clause):
+            level = "##" if clause.kind in ("chapter", "part") or not any(
+                c.kind == "chapter" for c in doc.clauses) else "###"
+            out += [f"{level} {md_escape(clause.paragraphs[0])} {{ #{clause.anchor} .clause-heading }}", ""]
+            rest = clause.paragraphs[1:]
+            if rest:
+                out += [_clause_html(doc, clause, rest, own_anchor=False), ""]
+            continue
+        out += [_clause_html(doc, clause, clause.paragraphs, own_anchor=True), ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _clause_html(doc: Document, clause: Clause, paragraphs: list[str], own_anchor: bool) -> str:
+    ident = f' id="{clause.anchor}"' if own_anchor else f' data-anchor-of="{clause.anchor}"'
+    depth = min(_depth(doc, clause), 4)
+    body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    return (f'<div class="clause clause-{clause.kind} depth-{depth}"{ident} data-label="{html.escape(clause.label)}">'
+            f"{body}</div>")
+
+
+def render_level_index(corpus: Corpus) -> str:
+    out = ["---", "title: 法规原文", "---", "", "# 法规原文", "",
+           "按发文层级排列。各地规定不同：请看清每份文件的适用范围，不要把一地的规定套用到另一地。", ""]
+    for level in corpus.spec["levels"]:
+        docs = [d for d in corpus.documents.values() if d.meta["level"] == level]
+        if not docs:
+            continue
+        out += [f"## {level}", "", "| 文件 | 适用范围 | 日期 | 文本 |", "|---|---|---|---|"]
+        for d in docs:
+            date = str(d.meta["date"]) if d.meta.get("date") else "未载"
+            whole = "全文" if d.meta["completeness"] == "whole" else "节选"
+            out.append(f"| [{md_escape(d.title)}]({d.id}.md) | {md_escape(d.meta['jurisdiction'])} | {date} | {whole} |")
+        out.append("")
+    out += ["## 按主题", ""]
+    for key, name in corpus.spec["topics"].items():
+        out.append(f"- [{name}](topics/{key}.md)")
+    out.append("")
+    return "\n".join(out)
+
+
+def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
+    name = corpus.spec["topics"][key]
+    out = ["---", f"title: {name}", "---", "", f"# {name}", "",
+           "下列条文按文件层级排列，逐字摘自原文；点击条文编号查看上下文。各地规定不同，以本人所在地文件为准。", ""]
+    for level in corpus.spec["levels"]:
+        for doc in (d for d in corpus.documents.values() if d.meta["level"] == level):
+            if key not in (doc.meta.get("topics") or []):
+                continue
+            hits = [c for c in doc.clauses if c.kind not in ("title", "preamble", "closing")
+                    and any(k in c.text for k in keywords)]
+            if not hits:
+                continue
+            out += [f"## {md_escape(doc.short)}（{md_escape(doc.meta['jurisdiction'])}）", ""]
+            for c in hits:
+                out.append(f"- [{md_escape(c.label)}](../{doc.id}.md#{c.anchor})：{md_escape(c.text)}")
+            out.append("")
+    return "\n".join(out)

@@ -1,0 +1,51 @@
+"""The calculators wheel as the site ships it: package sources plus the compiled rule sets.
+
+PyYAML is not in Pyodide, so the wheel carries the rule sets compiled to JSON by the
+calculators package's own compile step, and no YAML.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from .wheel import Wheel, build_wheel, package_sources
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def source_root() -> Path:
+    """Directory holding the calculators package ($CALCULATORS_SRC lets tests use a stand-in)."""
+    return Path(os.environ.get("CALCULATORS_SRC") or ROOT)
+
+
+def import_calculators(module: str = "calculators.engine"):
+    root = str(source_root())
+    if sys.path[:1] != [root]:
+        sys.path.insert(0, root)
+    return importlib.import_module(module)
+
+
+def compiled_rules(root: Path) -> dict[str, bytes]:
+    """{path in wheel: bytes} for the compiled rule sets, from calculators.compile.compile_rules()."""
+    compile_mod = import_calculators("calculators.compile")
+    rel, text = compile_mod.compile_rules()
+    return {f"calculators/{rel}": text.encode("utf-8") if isinstance(text, str) else text}
+
+
+def base_version(root: Path) -> str:
+    import tomllib
+
+    pyproject = root / "pyproject.toml"
+    if pyproject.exists():
+        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    return "0.0.0"
+
+
+def calculators_wheel(root: Path | None = None) -> Wheel:
+    root = root or source_root()
+    files = package_sources(root / "calculators")
+    files.update(compiled_rules(root))
+    return build_wheel(files, base_version(ROOT), summary="驻村干部制度计算器（规则即数据）")

@@ -1,0 +1,124 @@
+"""Fetch the pinned Pyodide npm package, check its integrity, unpack the runtime files.
+
+The tarball comes from `npm pack` (the ordinary npm client) into a git-ignored cache
+(`.cache/pyodide/` at the repository root, or $PYODIDE_CACHE_DIR). It is checked
+against the sha512 integrity pinned in `pin.json` every time it is used; a mismatch
+stops the build. Only the files listed in `pin.json` are unpacked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+PIN_FILE = HERE / "pin.json"
+
+
+class IntegrityError(RuntimeError):
+    """The cached or downloaded tarball does not match the pinned integrity."""
+
+
+@dataclass(frozen=True)
+class Pin:
+    package: str
+    version: str
+    integrity: str
+    files: tuple[str, ...]
+
+    @property
+    def tarball_name(self) -> str:
+        return f"{self.package}-{self.version}.tgz"
+
+
+def load_pin(path: Path = PIN_FILE) -> Pin:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Pin(data["package"], data["version"], data["integrity"], tuple(data["files"]))
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("PYODIDE_CACHE_DIR") or ROOT / ".cache" / "pyodide")
+
+
+def sri_sha512(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+
+
+def verify(tarball: Path, pin: Pin) -> None:
+    actual = sri_sha512(tarball.read_bytes())
+    if actual != pin.integrity:
+        raise IntegrityError(
+            f"\n\n*** PYODIDE INTEGRITY MISMATCH ***\n{tarball}\n"
+            f"  pinned:   {pin.integrity}\n  actual:   {actual}\n"
+            "Delete the file and build again; if it still differs, do not change the pin "
+            "without checking why.\n"
+        )
+
+
+def fetch_tarball(pin: Pin, cache: Path | None = None) -> Path:
+    """Return the verified tarball, running `npm pack` only when the cache lacks it."""
+    cache = cache or cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    tarball = cache / pin.tarball_name
+    if not tarball.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError(f"npm is needed to fetch {pin.package}@{pin.version} (cache {cache} is empty)")
+        subprocess.run(
+            [npm, "pack", f"{pin.package}@{pin.version}", "--pack-destination", str(cache), "--silent"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        if not tarball.exists():
+            raise RuntimeError(f"npm pack did not produce {tarball}")
+    verify(tarball, pin)
+    return tarball
+
+
+def unpacked(pin: Pin | None = None, cache: Path | None = None) -> Path:
+    """Directory holding the pinned runtime files, unpacked once from the verified tarball."""
+    pin = pin or load_pin()
+    cache = cache or cache_dir()
+    tarball = fetch_tarball(pin, cache)
+    out = cache / pin.version
+    stamp = out / ".integrity"
+    if stamp.exists() and stamp.read_text() == pin.integrity and all((out / f).exists() for f in pin.files):
+        return out
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    with tarfile.open(tarball, "r:gz") as tar:
+        for name in pin.files:
+            member = tar.getmember(f"package/{name}")
+            src = tar.extractfile(member)
+            if src is None:
+                raise RuntimeError(f"{name} is not a regular file in {tarball}")
+            (out / name).write_bytes(src.read())
+    stamp.write_text(pin.integrity)
+    return out
+
+
+def copy_runtime(dest: Path, pin: Pin | None = None) -> list[Path]:
+    """Copy the runtime files (all but the lock file, which the site rewrites) into dest."""
+    pin = pin or load_pin()
+    src = unpacked(pin)
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name in pin.files:
+        if name == "pyodide-lock.json":
+            continue
+        shutil.copyfile(src / name, dest / name)
+        copied.append(dest / name)
+    return copied
+
+
+if __name__ == "__main__":
+    print(unpacked())

@@ -1,0 +1,79 @@
+"""Load the rule sets: YAML files when PyYAML is there, else the compiled JSON.
+
+`calculators/rules/*.yml` is the source. In the browser (Pyodide) PyYAML is not available,
+so a build step runs `compile_rule_sets()` (CLI: `python -m calculators compile`) to write
+every rule set into `calculators/rules_compiled.json`. Both paths validate with the same
+schema and give the same dicts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .schema import RuleSetError, validate_rule_set
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RULES_DIR = PACKAGE_DIR / "rules"
+COMPILED = PACKAGE_DIR / "rules_compiled.json"
+COMPILED_FORMAT = 1
+
+_cache: dict[str, dict[str, Any]] | None = None
+
+
+def yaml_available() -> bool:
+    try:
+        import yaml  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def load_yaml_dir(rules_dir: Path = RULES_DIR) -> dict[str, dict[str, Any]]:
+    import yaml
+
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(rules_dir.glob("*.yml")):
+        source = f"calculators/rules/{path.name}" if rules_dir == RULES_DIR else str(path)
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RuleSetError(source, [("", f"not valid YAML: {exc}")]) from exc
+        out[path.stem] = validate_rule_set(doc, source, expected_id=path.stem)
+    return out
+
+
+def load_compiled(path: Path = COMPILED) -> dict[str, dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != COMPILED_FORMAT:
+        raise RuleSetError(str(path), [("format", f"expected {COMPILED_FORMAT}")])
+    sets = data["rule_sets"]
+    return {rid: validate_rule_set(doc, f"{path.name}:{rid}", expected_id=rid) for rid, doc in sets.items()}
+
+
+def load_rule_sets(source: str = "auto") -> dict[str, dict[str, Any]]:
+    """All rule sets by id. source: "auto" (YAML if possible, else JSON), "yaml" or "json"."""
+    global _cache
+    if source == "auto":
+        if _cache is None:
+            use_yaml = yaml_available() and any(RULES_DIR.glob("*.yml"))
+            _cache = load_yaml_dir() if use_yaml else load_compiled()
+        return _cache
+    return load_yaml_dir() if source == "yaml" else load_compiled()
+
+
+def compiled_text(rule_sets: dict[str, dict[str, Any]]) -> str:
+    return json.dumps({"format": COMPILED_FORMAT, "rule_sets": rule_sets},
+                      ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def compile_rule_sets(out: Path = COMPILED, rules_dir: Path = RULES_DIR) -> Path:
+    """Validate every YAML rule set and write them as one JSON file (needs PyYAML)."""
+    out.write_text(compiled_text(load_yaml_dir(rules_dir)), encoding="utf-8")
+    return out
+
+
+def clear_cache() -> None:
+    global _cache
+    _cache = None

@@ -1,0 +1,28 @@
+// Where the runtime lives, decided once from the environment; nothing here loads anything.
+// An offline (file://) build can supply another config with the same shape.
+
+export const PACKAGE = "zhucun-calculators";
+export const ENGINE = "calculators.engine";
+
+/** Config for a site served over http(s): runtime files beside this folder, in ../pyodide/. */
+export function httpConfig(moduleURL, version = "") {
+  const index = new URL("../pyodide/", moduleURL);
+  const query = version ? `?v=${encodeURIComponent(version)}` : "";
+  return {
+    indexURL: index.href,
+    lockFileURL: new URL(`pyodide-lock.json${query}`, index).href,
+    packageBaseUrl: index.href,
+    packages: [PACKAGE],
+  };
+}
+
+/** Config for Node (parity tests): a directory holding the same files as site/assets/pyodide/. */
+export function dirConfig(dir) {
+  const index = dir.endsWith("/") ? dir : `${dir}/`;
+  return {
+    indexURL: index,
+    lockFileURL: `${index}pyodide-lock.json`,
+    packageBaseUrl: index,
+    packages: [PACKAGE],
+  };
+}

@@ -1,0 +1,1 @@
+"""Stand-in calculators package (tests only)."""
