@@ -41,12 +41,22 @@ def version_token(docs_dir: Path) -> str:
     return h.hexdigest()[:10]
 
 
+def download_bytes() -> int:
+    """What the worker fetches on a cold start: wasm, standard library, wheel, lock file."""
+    runtime = vendor.unpacked()
+    wheel = artifacts.calculators_wheel()
+    return (runtime / "pyodide.asm.wasm").stat().st_size + (runtime / "python_stdlib.zip").stat().st_size + len(
+        wheel.data
+    ) + 1024
+
+
 def generated_pages(docs_dir: Path) -> dict[str, str]:
     specs = spec.calculator_specs(describe())
     names = spec.document_short_names()
     token = version_token(docs_dir)
-    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token) for s in specs}
-    pages["tools/index.md"] = render.index_page(specs)
+    total = download_bytes()
+    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token, total) for s in specs}
+    pages["tools/index.md"] = render.index_page(specs, total)
     return pages
 
 

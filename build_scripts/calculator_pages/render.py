@@ -61,7 +61,7 @@ def _rules_block(spec: CalculatorSpec) -> str:
     )
 
 
-def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str) -> str:
+def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str, total_bytes: int) -> str:
     data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
     fields = "".join(_field_block(f) for f in spec.fields)
     summary = f"\n{spec.summary}\n" if spec.summary else ""
@@ -73,13 +73,13 @@ title: {spec.title}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit">计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 12 MB，只需一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit">计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
 <script type="module" src="{ASSETS}/page.mjs?v={token}"></script>
 """
 
 
-def index_page(specs: list[CalculatorSpec]) -> str:
+def index_page(specs: list[CalculatorSpec], total_bytes: int) -> str:
     rows = "\n".join(
         f"| [{s.title}]({s.slug}.md) | {s.summary or '—'} | {'、'.join(r['title'] for r in s.rule_sets) or '—'} |"
         for s in specs
@@ -96,5 +96,5 @@ title: 计算工具
 |---|---|---|
 {rows}
 
-计算在浏览器里用 Python 运行（Pyodide），与命令行 `python -m calculators` 是同一套代码和规则。第一次打开计算页面时会下载约 12 MB 的运行环境，之后从浏览器缓存读取。
+计算在浏览器里用 Python 运行（Pyodide），与命令行 `python -m calculators` 是同一套代码和规则。第一次打开计算页面时会下载约 {total_bytes / 1048576:.0f} MB 的运行环境，之后从浏览器缓存读取。
 """
