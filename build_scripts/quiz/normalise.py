@@ -25,7 +25,7 @@ PERCENT = re.compile("百分之([零〇一二两三四五六七八九十百千0-
 # JavaScript twin can use exactly the same characters.
 PUNCT = (" \t\r\n\f\v\u00a0\u3000_"
          "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"
-         "、。，；：！？“”‘’《》〈〉【】（）「」『』〔〕…—–·・～￥")
+         "、。，；：！？“”‘’《》〈〉【】（）「」『』〔〕〃…—–·・～￥")
 PUNCT_RE = re.compile("[" + re.escape(PUNCT) + "]")
 
 
