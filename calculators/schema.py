@@ -110,7 +110,7 @@ class _Checker:
             self.err(f"{path}.cite", f"{cite!r} is not a citation like hebei-measures#art-17-3")
         self.enum(obj, "unit", path, UNITS)
         self.enum(obj, "period", path, PERIODS)
-        if "value" in obj and not isinstance(obj["value"], (list, bool)):
+        if "value" in obj and not isinstance(obj["value"], (list, bool, str)):
             self.number(obj["value"], f"{path}.value")
 
     def note(self, obj: Any, path: str) -> None:
@@ -176,9 +176,16 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         c.err("groups", "should be a mapping id -> list of consequence ids")
         groups = {}
     for gid, members in groups.items():
+        if gid in consequences:
+            c.err(f"groups.{gid}", "a group id may not repeat a consequence id")
         for i, m in enumerate(members if isinstance(members, list) else []):
-            if m not in consequences:
-                c.err(f"groups.{gid}[{i}]", f"{m!r} is not a consequence id")
+            if m not in consequences and m not in groups:
+                c.err(f"groups.{gid}[{i}]", f"{m!r} is not a consequence or group id")
+    for gid in groups:
+        try:
+            expand_refs([gid], consequences, groups)
+        except ValueError as exc:
+            c.err(f"groups.{gid}", str(exc))
 
     def refs(obj: dict, key: str, path: str) -> None:
         for i, ref in enumerate(c.list_of(obj, key, path)):
@@ -298,6 +305,21 @@ def validate_rule_set(doc: Any, source: str, expected_id: str | None = None) -> 
     if c.problems:
         raise RuleSetError(source, c.problems)
     return doc
+
+
+def expand_refs(refs: list[str], consequences: dict[str, Any], groups: dict[str, Any],
+                _seen: tuple[str, ...] = ()) -> list[str]:
+    """Consequence ids for a list of consequence/group ids, in order, without repeats."""
+    out: list[str] = []
+    for ref in refs:
+        if ref in groups:
+            if ref in _seen:
+                raise ValueError(f"group {ref!r} includes itself")
+            members = expand_refs(groups[ref], consequences, groups, _seen + (ref,))
+        else:
+            members = [ref] if ref in consequences else []
+        out += [m for m in members if m not in out]
+    return out
 
 
 def supported_calculators(doc: dict[str, Any]) -> list[str]:

@@ -1,0 +1,82 @@
+"""Run a table of calculator cases; used by pytest and by the Pyodide runner under Node.
+
+A case is a dict:
+    {"id": str, "calculator": str, "rules": str, "input": {...},
+     "expect": {...}        # subset of the result that must match, or
+     "error": {...},        # subset of the {"field", "message"} error that must match
+     "expect_not": {...},   # optional: list items that must NOT appear
+     "expect_len": {...}}   # optional: exact lengths of result lists
+Matching: dicts match key by key (extra keys in the result are fine); a list in "expect" must
+have each of its items match some item of the result list (order free); {"$contains": s}
+matches a string containing s; other values must be equal (1 == 1.0, true is not 1).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .engine import run
+from .inputs import InputError
+
+DEFAULT_CASES = Path(__file__).resolve().parent.parent / "tests" / "calculators" / "cases.json"
+
+
+def matches(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, dict) and set(expected) == {"$contains"}:
+        return isinstance(actual, str) and expected["$contains"] in actual
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and matches(v, actual[k]) for k, v in expected.items())
+    if isinstance(expected, list):
+        return isinstance(actual, list) and all(any(matches(e, a) for a in actual) for e in expected)
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return expected is actual
+    return expected == actual
+
+
+def _diff(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
+    return [f"{k}: expected {json.dumps(v, ensure_ascii=False)}, got "
+            f"{json.dumps(actual.get(k, '<missing>'), ensure_ascii=False)}"
+            for k, v in expected.items() if k not in actual or not matches(v, actual[k])]
+
+
+def run_case(case: dict[str, Any]) -> dict[str, Any]:
+    problems: list[str] = []
+    try:
+        result = run(case["calculator"], case["rules"], case.get("input", {}))
+        error = None
+    except InputError as exc:
+        result, error = None, exc.as_dict()["error"]
+    if "error" in case:
+        if error is None:
+            problems.append("expected an input error, got a result")
+        else:
+            problems += _diff(case["error"], error)
+    elif error is not None:
+        problems.append(f"unexpected input error: {error}")
+    else:
+        assert result is not None
+        problems += _diff(case.get("expect", {}), result)
+        for key, items in case.get("expect_not", {}).items():
+            for item in items:
+                if any(matches(item, a) for a in result.get(key) or []):
+                    problems.append(f"{key}: should not contain {json.dumps(item, ensure_ascii=False)}")
+        for key, n in case.get("expect_len", {}).items():
+            if len(result.get(key) or []) != n:
+                problems.append(f"{key}: expected {n} items, got {len(result.get(key) or [])}")
+    return {"id": case["id"], "ok": not problems, "problems": problems,
+            "result": result, "error": error}
+
+
+def run_case_table(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [run_case(c) for c in cases]
+
+
+def run_case_table_json(cases_json: str) -> str:
+    """Same as run_case_table, JSON in and out (for the Pyodide runner)."""
+    return json.dumps(run_case_table(json.loads(cases_json)["cases"]), ensure_ascii=False, sort_keys=True)
+
+
+def load_cases(path: Path = DEFAULT_CASES) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8"))["cases"]
