@@ -1,6 +1,8 @@
 """Citations resolve and the cited clause states the fact tested. One function, takes the corpus."""
 from __future__ import annotations
 
+import re
+
 from .normalise import normalise
 from .schema import answer_texts
 
@@ -35,12 +37,7 @@ def check_grounding(q, corpus) -> list[tuple[int, str]]:
         errs.append((line("fact"), f"fact {q.get('fact')!r} is not in the cited clause {q['cite']}"))
         return errs
     if q.get("kind") == "which-document":
-        doc = corpus[q["cite"].partition("#")[0]]
-        wanted = {normalise(doc.title), normalise(f"《{doc.title}》")}
-        for got in answer_texts(q):
-            if normalise(got) not in wanted:
-                errs.append((line("answer"), f"answer {got!r} is not the cited document's title {doc.title!r}"))
-        return errs
+        return errs + _check_which_document(q, corpus, fact, line)
     expected = [q["fact_answer"]] if q.get("fact_answer") else answer_texts(q)
     accept = q.get("accept") or []
     for i, want in enumerate(expected):
@@ -53,4 +50,25 @@ def check_grounding(q, corpus) -> list[tuple[int, str]]:
         for letter, opt in zip("ABCDEF", q.get("options") or []):
             if letter not in right and normalise(opt) in fact:
                 errs.append((line("options"), f"option {letter} {opt!r} is marked wrong but the cited words state it"))
+    return errs
+
+
+def _bare_title(title: str) -> str:
+    """Title without bracketed additions: 驻村干部管理办法（某镇） -> 驻村干部管理办法."""
+    return normalise(re.sub(r"[（(][^）)]*[）)]$", "", title))
+
+
+def _check_which_document(q, corpus, fact, line) -> list[tuple[int, str]]:
+    errs, doc_id = [], q["cite"].partition("#")[0]
+    for got in answer_texts(q):
+        if _bare_title(corpus[doc_id].title) not in normalise(got):
+            errs.append((line("answer"), f"answer {got!r} does not name the cited document {corpus[doc_id].title!r}"))
+    right = set(q.get("answer") or [])
+    for letter, opt in zip("ABCDEF", q.get("options") or []):
+        if letter in right:
+            continue
+        for other in corpus.values():
+            if other.id != doc_id and _bare_title(other.title) in normalise(opt) and any(
+                    fact in normalise(t) for t in other.clauses.values()):
+                errs.append((line("options"), f"option {letter} names {other.id}, which also states the fact"))
     return errs

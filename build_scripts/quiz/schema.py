@@ -78,11 +78,23 @@ def check_question(q) -> list[tuple[int, str]]:
         errs += _check_choice(q, err)
     elif section == "填空":
         errs += _check_blanks(q, err)
-    stem_n = normalise(q.get("stem") or "")
     for text in answer_texts(q):
-        if contains_term(stem_n, normalise(text)):
+        if readable_from_stem(q.get("stem") or "", text):
             err("stem", f"answer {text!r} can be read off the stem")
     return errs
+
+
+UNIT_AFTER_GAP = re.compile(r"(?:_{2,}|（\s*）|\(\s*\))\s*([^\s，。；、,.;])?")
+
+
+def readable_from_stem(stem: str, answer: str) -> bool:
+    """The answer is written in the stem. A bare number counts only with the unit that follows the gap
+    (1 in 第一书记 does not give away 每年至少轮训____遍, 1遍 would)."""
+    term = normalise(answer)
+    if term.isdigit():
+        units = {m.group(1) for m in UNIT_AFTER_GAP.finditer(stem) if m.group(1)}
+        return any(contains_term(normalise(stem), term + normalise(u)) for u in units if normalise(u))
+    return contains_term(normalise(stem), term)
 
 
 def contains_term(haystack: str, term: str) -> bool:

@@ -44,7 +44,7 @@ def _rel(path) -> str:
 
 
 def signature(q) -> str:
-    return normalise(q.get("stem", "")) + "=>" + "|".join(sorted(normalise(a) for a in answer_texts(q)))
+    return q.get("section", "") + ":" + normalise(q.get("stem", "")) + "=>" + "|".join(sorted(normalise(a) for a in answer_texts(q)))
 
 
 def validate_files(paths, corpus=None) -> list[BankError]:
