@@ -51,7 +51,11 @@ def download_bytes() -> int:
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
-    specs = spec.calculator_specs(describe())
+    try:
+        fields_module = artifacts.import_calculators("calculators.fields")
+    except ImportError:
+        fields_module = None
+    specs = spec.calculator_specs(describe(), fields_module)
     names = spec.document_short_names()
     token = version_token(docs_dir)
     total = download_bytes()

@@ -15,24 +15,34 @@ def _attr(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
+def _options(f: dict[str, Any], required: bool) -> str:
+    first = '<option value="" selected>请选择</option>' if required else '<option value="">（不填）</option>'
+    return first + "".join(f'<option value="{_attr(c["value"])}">{escape(c["label"])}</option>' for c in f["choices"])
+
+
 def _field_control(f: dict[str, Any]) -> str:
     name, fid = f["name"], f"zc-f-{f['name']}"
-    common = f'id="{fid}" name="{_attr(name)}" aria-describedby="{fid}-help {fid}-err"'
+    common = f'name="{_attr(name)}" aria-describedby="{fid}-help {fid}-err"'
+    t = f["type"]
+    if t == "list":
+        n = int(f.get("max_items") or 2)
+        return "".join(
+            f'<select id="{fid}{"" if i == 0 else f"-{i}"}" {common} aria-label="{escape(f["label"])} 第{i + 1}项">'
+            f"{_options(f, False)}</select>"
+            for i in range(n)
+        )
     if f.get("choices"):
-        opts = [] if f["required"] else ['<option value="">（不填）</option>']
-        opts += [f'<option value="{_attr(c["value"])}">{escape(c["label"])}</option>' for c in f["choices"]]
-        if f["required"]:
-            opts.insert(0, '<option value="" disabled selected>请选择</option>')
-        return f"<select {common}>{''.join(opts)}</select>"
-    if f["type"] in ("bool", "boolean"):
-        first = '<option value="">（不填）</option>' if not f["required"] else '<option value="" disabled selected>请选择</option>'
-        return f'<select {common}>{first}<option value="true">是</option><option value="false">否</option></select>'
-    if f["type"] in ("int", "integer", "number", "float"):
-        step = "1" if f["type"] in ("int", "integer") else "any"
-        mode = "numeric" if step == "1" else "decimal"
-        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if k in f)
-        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} {common}>'
-    return f'<input type="text" {common}>'
+        return f'<select id="{fid}" {common}>{_options(f, f["required"])}</select>'
+    if t in ("boolean", "bool"):
+        yes_no = {**f, "choices": [{"value": "true", "label": "是"}, {"value": "false", "label": "否"}]}
+        return f'<select id="{fid}" {common}>{_options(yes_no, f["required"])}</select>'
+    if t in ("integer", "int", "number", "float"):
+        integer = t in ("integer", "int")
+        mode = "numeric" if integer else "decimal"
+        step = "1" if integer else "any"
+        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if f.get(k) is not None)
+        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} id="{fid}" {common}>'
+    return f'<input type="text" id="{fid}" {common}>'
 
 
 def _field_block(f: dict[str, Any]) -> str:
@@ -43,8 +53,8 @@ def _field_block(f: dict[str, Any]) -> str:
         f'<div class="zc-field" data-field="{_attr(f["name"])}">'
         f'<label for="{fid}">{escape(f["label"])} {req}</label>'
         f'<div class="zc-control">{_field_control(f)}{unit}</div>'
-        f'<p class="zc-help" id="{fid}-help">{escape(f["help"])}</p>'
         f'<p class="zc-error" id="{fid}-err" role="alert" hidden></p>'
+        f'<p class="zc-help" id="{fid}-help">{escape(f["help"])}</p>'
         "</div>"
     )
 

@@ -33,6 +33,7 @@ class CalculatorSpec:
     fields: list[dict[str, Any]]
     rule_sets: list[dict[str, str]]  # [{"id", "title"}], only those that support this calculator
     outputs: dict[str, Any] = field(default_factory=dict)
+    checks: dict[str, Any] = field(default_factory=dict)  # messages, max_reasons, not_above
 
     def browser_spec(self, doc_names: dict[str, str]) -> dict[str, Any]:
         return {
@@ -41,6 +42,7 @@ class CalculatorSpec:
             "fields": self.fields,
             "rule_sets": self.rule_sets,
             "outputs": self.outputs,
+            "checks": self.checks,
             "docs": doc_names,
         }
 
@@ -77,7 +79,7 @@ def normalize_field(raw: dict[str, Any]) -> dict[str, Any]:
         "required": bool(raw.get("required", False)),
         "help": raw.get("help") or "",
     }
-    for key in ("min", "max", "unit", "default", "messages", "item_type", "max_items", "min_items"):
+    for key in ("min", "max", "max_by", "exclusive_min", "unit", "default", "item_type", "max_items"):
         if raw.get(key) is not None:
             f[key] = raw[key]
     choices = _choices(raw.get("choices"))
@@ -86,11 +88,27 @@ def normalize_field(raw: dict[str, Any]) -> dict[str, Any]:
     return f
 
 
+def check_tables(desc: dict[str, Any], calculator: str, fields_module: Any = None) -> dict[str, Any]:
+    """The error texts and cross-field limits the CLI uses: from describe() when it carries
+    them, else from the package's field table (calculators.fields)."""
+    def pick(key: str, attr: str) -> Any:
+        if key in desc:
+            return desc[key]
+        return getattr(fields_module, attr, None) if fields_module is not None else None
+
+    not_above = pick("not_above", "NOT_ABOVE") or {}
+    return {
+        "messages": pick("messages", "MESSAGES") or {},
+        "max_reasons": {str(k): v for k, v in (pick("max_reasons", "MAX_REASONS") or {}).items()},
+        "not_above": [list(t) for t in not_above.get(calculator, [])],
+    }
+
+
 def _rule_sets(desc: dict[str, Any]) -> list[dict[str, Any]]:
     return _as_list(desc.get("rule_sets") or desc.get("rules") or [], key="id")
 
 
-def calculator_specs(desc: dict[str, Any]) -> list[CalculatorSpec]:
+def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[CalculatorSpec]:
     rule_sets = _rule_sets(desc)
     specs = []
     for raw in _as_list(desc["calculators"]):
@@ -110,6 +128,7 @@ def calculator_specs(desc: dict[str, Any]) -> list[CalculatorSpec]:
                 fields=[normalize_field(f) for f in _as_list(raw.get("fields") or raw.get("inputs"))],
                 rule_sets=[{"id": rid, "title": titles.get(rid, rid)} for rid in supported_ids],
                 outputs=raw.get("outputs") or {},
+                checks=check_tables(desc, name, fields_module),
             )
         )
     order = list(PAGES)

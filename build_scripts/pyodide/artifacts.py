@@ -28,11 +28,13 @@ def import_calculators(module: str = "calculators.engine"):
     return importlib.import_module(module)
 
 
-def compiled_rules(root: Path) -> dict[str, bytes]:
-    """{path in wheel: bytes} for the compiled rule sets, from calculators.compile.compile_rules()."""
-    compile_mod = import_calculators("calculators.compile")
-    rel, text = compile_mod.compile_rules()
-    return {f"calculators/{rel}": text.encode("utf-8") if isinstance(text, str) else text}
+def compiled_rules() -> dict[str, bytes]:
+    """{path in wheel: bytes}: every YAML rule set, validated and compiled to the JSON file
+    `calculators.loader` reads where PyYAML is missing."""
+    loader = import_calculators("calculators.loader")
+    loader.clear_cache()
+    text = loader.compiled_text(loader.load_yaml_dir())
+    return {f"calculators/{loader.COMPILED.name}": text.encode("utf-8")}
 
 
 def base_version(root: Path) -> str:
@@ -47,5 +49,5 @@ def base_version(root: Path) -> str:
 def calculators_wheel(root: Path | None = None) -> Wheel:
     root = root or source_root()
     files = package_sources(root / "calculators")
-    files.update(compiled_rules(root))
+    files.update(compiled_rules())
     return build_wheel(files, base_version(ROOT), summary="驻村干部制度计算器（规则即数据）")

@@ -1,47 +1,34 @@
-// Read, check, remember and mark up the calculator form. The checks come from the same field
-// definitions as the command line (describe()): type, required, min/max, choices.
+// Read the calculator form into a typed payload, check it with checks.mjs, mark errors next
+// to their fields, and remember the inputs in localStorage.
 
-const INT_TYPES = new Set(["int", "integer"]);
-const NUM_TYPES = new Set(["int", "integer", "number", "float"]);
-const BOOL_TYPES = new Set(["bool", "boolean"]);
-const LIST_TYPES = new Set(["list", "array"]);
+const q = new URL(import.meta.url).search;
+const { checkInputs } = await import(`./checks.mjs${q}`);
 
-function message(field, key, fallback) {
-  const m = field.messages && field.messages[key];
-  return (m || fallback).replaceAll("{label}", field.label).replaceAll("{min}", field.min).replaceAll("{max}", field.max);
+function controls(form, name) {
+  return [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
 }
 
-/** One field's value from its raw text: {value} or {error}; {skip:true} when left empty and optional. */
-export function parseField(field, raw) {
-  const text = (raw ?? "").trim();
-  if (text === "") {
-    return field.required ? { error: message(field, "required", "请填写“{label}”。") } : { skip: true };
-  }
-  if (field.choices) {
-    return field.choices.some((c) => c.value === text) ? { value: text } : { error: message(field, "choice", "“{label}”只能从列表中选择。") };
-  }
-  if (BOOL_TYPES.has(field.type)) return { value: text === "true" };
-  if (LIST_TYPES.has(field.type)) return { value: text.split(/[,，、\s]+/).filter(Boolean) };
-  if (NUM_TYPES.has(field.type)) {
-    const n = Number(text);
-    if (!Number.isFinite(n)) return { error: message(field, "type", "“{label}”要填数字。") };
-    if (INT_TYPES.has(field.type) && !Number.isInteger(n)) return { error: message(field, "integer", "“{label}”要填整数。") };
-    if (field.min !== undefined && n < field.min) return { error: message(field, "min", "“{label}”不能小于 {min}。") };
-    if (field.max !== undefined && n > field.max) return { error: message(field, "max", "“{label}”不能大于 {max}。") };
-    return { value: n };
-  }
-  return { value: text };
+/** A control's typed value: null when empty; NaN for text a number box could not read. */
+function typedValue(field, el) {
+  if (el.validity && el.validity.badInput) return Number.NaN;
+  const text = (el.value ?? "").trim();
+  if (text === "") return null;
+  if (field.type === "integer" || field.type === "number") return Number(text);
+  if (field.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
 }
 
-export function readForm(form, fields) {
-  const values = {};
-  const errors = {};
-  for (const field of fields) {
-    const r = parseField(field, form.elements[field.name]?.value);
-    if (r.error) errors[field.name] = r.error;
-    else if (!r.skip) values[field.name] = r.value;
+export function readForm(form, spec) {
+  const payload = {};
+  for (const field of spec.fields) {
+    const els = controls(form, field.name);
+    if (field.type === "list") {
+      const items = els.map((el) => typedValue(field, el)).filter((v) => v !== null);
+      payload[field.name] = items.length ? items : null;
+    } else payload[field.name] = els.length ? typedValue(field, els[0]) : null;
   }
-  return { rules: form.elements.rules.value, values, errors };
+  const { clean, errors } = checkInputs(spec.fields, payload, spec.checks, spec.checks.not_above || []);
+  return { rules: form.elements.rules.value, values: clean, errors };
 }
 
 export function showErrors(form, errors) {
@@ -49,24 +36,23 @@ export function showErrors(form, errors) {
   for (const box of form.querySelectorAll(".zc-field")) {
     const name = box.dataset.field;
     const el = box.querySelector(".zc-error");
-    const control = form.elements[name];
     const msg = errors[name];
     el.hidden = !msg;
     el.textContent = msg || "";
     box.classList.toggle("zc-invalid", Boolean(msg));
-    if (control) control.setAttribute("aria-invalid", msg ? "true" : "false");
-    if (msg && !first) first = control || box;
+    for (const c of controls(form, name)) c.setAttribute("aria-invalid", msg ? "true" : "false");
+    if (msg && !first) first = controls(form, name)[0] || box;
   }
   if (first) {
     first.focus({ preventScroll: true });
-    first.scrollIntoView({ block: "center", behavior: "smooth" });
+    first.scrollIntoView({ block: "center" });
   }
   return first !== null;
 }
 
 export function saveForm(key, form) {
   const data = {};
-  for (const el of form.elements) if (el.name) data[el.name] = el.value;
+  for (const el of form.elements) if (el.name) (data[el.name] ??= []).push(el.value);
   try {
     localStorage.setItem(key, JSON.stringify(data));
   } catch {
@@ -82,11 +68,13 @@ export function restoreForm(key, form) {
     data = null;
   }
   if (!data) return false;
-  for (const [name, value] of Object.entries(data)) {
-    const el = form.elements[name];
-    if (!el) continue;
-    if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) continue;
-    el.value = value;
+  for (const [name, values] of Object.entries(data)) {
+    controls(form, name).forEach((el, i) => {
+      const value = Array.isArray(values) ? values[i] : values;
+      if (value === undefined) return;
+      if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === value)) return;
+      el.value = value;
+    });
   }
   return true;
 }

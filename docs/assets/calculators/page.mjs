@@ -40,7 +40,7 @@ function setup(root) {
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const { rules, values, errors } = readForm(form, spec.fields);
+    const { rules, values, errors } = readForm(form, spec);
     if (showErrors(form, errors)) return;
     saveForm(key, form);
     const button = form.querySelector(".zc-submit");

@@ -1,21 +1,9 @@
 """Stand-in engine: the describe()/run_json() contract with one toy calculator."""
 import json
 
-from .compile import load
+from .loader import load_rule_sets as load
 
-FIELDS = {
-    "attendance": [
-        {"name": "period", "label": "考勤周期", "type": "choice", "required": True,
-         "choices": [["month", "按月"], ["year", "按年"]], "help": "按月还是按年计算。"},
-        {"name": "days_in_village", "label": "在村天数", "type": "int", "min": 0, "max": 366, "required": True,
-         "unit": "天", "help": "按制度计入在村的天数。"},
-        {"name": "excused", "label": "缺勤是否已请假", "type": "bool", "required": False, "help": ""},
-    ],
-    "quota": [
-        {"name": "total_cadres", "label": "参加考核的驻村干部人数", "type": "int", "min": 1, "max": 100000,
-         "required": True, "unit": "人", "help": ""},
-    ],
-}
+from .fields import FIELDS, MESSAGES
 
 
 def describe():
@@ -38,7 +26,7 @@ def run_json(calculator, rules_id, json_text):
     if calculator not in FIELDS:
         return _err("calculator", f"没有名为“{calculator}”的计算器")
     if rules_id not in rules:
-        return _err("rules", f"没有名为“{rules_id}”的规则集")
+        return _err("rules", MESSAGES["unknown_rules"].format(name=rules_id, choices="、".join(sorted(rules))))
     data = json.loads(json_text)
     for f in FIELDS[calculator]:
         v = data.get(f["name"])
@@ -46,8 +34,8 @@ def run_json(calculator, rules_id, json_text):
             if f["required"]:
                 return _err(f["name"], f"请填写“{f['label']}”")
             continue
-        if f["type"] == "int" and (not isinstance(v, int) or v < f["min"] or v > f["max"]):
-            return _err(f["name"], f"“{f['label']}”应为 {f['min']} 到 {f['max']} 之间的整数")
+        if f["type"] == "integer" and (not isinstance(v, int) or v < f["min"]):
+            return _err(f["name"], MESSAGES["integer"].format(label=f["label"]))
     if calculator == "quota":
         return json.dumps({"max_excellent": data["total_cadres"] * 30 // 100,
                            "findings": [{"text": "优秀比例不超过30%", "cite": "hebei-measures#art-20"}]},

@@ -1,0 +1,47 @@
+"""The case table the parity test runs on both sides: the calculators' own table in
+tests/calculators/ (any YAML/JSON list of {calculator, rules, input}), or the stand-in's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pyodide_support import ROOT, STANDIN, real_engine_present
+
+
+def _walk(node: Any):
+    if isinstance(node, dict):
+        if "calculator" in node and ("rules" in node or "rules_id" in node) and "input" in node:
+            yield node
+            return
+        for v in node.values():
+            yield from _walk(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v)
+
+
+def load_cases() -> list[dict[str, str]]:
+    if real_engine_present():
+        raw: list[dict] = []
+        for path in sorted((ROOT / "tests" / "calculators").glob("*")):
+            if path.suffix in (".yml", ".yaml"):
+                raw.extend(_walk(yaml.safe_load(path.read_text(encoding="utf-8"))))
+            elif path.suffix == ".json":
+                raw.extend(_walk(json.loads(path.read_text(encoding="utf-8"))))
+    else:
+        import ast
+
+        source = (STANDIN / "calculators" / "engine.py").read_text(encoding="utf-8")
+        raw = ast.literal_eval(source.split("CASES = ", 1)[1])
+    return [
+        {
+            "calculator": c["calculator"],
+            "rules": c.get("rules", c.get("rules_id")),
+            "input_json": c["input"] if isinstance(c["input"], str) else json.dumps(c["input"], ensure_ascii=False),
+        }
+        for c in raw
+    ]

@@ -1,0 +1,141 @@
+"""Browser tests of the calculator pages at 390 px: a cited result from each calculator, a
+citation followed to its clause, bad input shown next to its field in Chinese (from the
+page's checks and from Python), inputs remembered, and no Pyodide byte on other pages."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RESULT_TIMEOUT = 120_000  # cold start: ~12 MB and a Python boot
+
+# Inputs a cadre might give; fields not named here stay empty (all optional ones).
+SAMPLES = {
+    "attendance": {"period": "year", "days_in_village": "205"},
+    "leave": {"role": "first_secretary", "days": "4"},
+    "assessment": {"disapproval_votes": "40", "total_votes": "100", "absences_found": "3"},
+    "quota": {"total_cadres": "57"},
+    "eligibility": {"role": "first_secretary", "party_member": "true", "party_years": "3", "work_years": "5"},
+}
+
+
+def calculator_pages(page, base: str) -> list[str]:
+    page.goto(base + "tools/index.html")
+    hrefs = page.eval_on_selector_all("article a[href$='.html']", "els => els.map(e => e.getAttribute('href'))")
+    return [h for h in dict.fromkeys(hrefs) if "/" not in h and h != "index.html"]
+
+
+def spec_of(page) -> dict:
+    return json.loads(page.get_attribute(".zc-calc", "data-spec"))
+
+
+def fill(page, spec: dict, values: dict[str, str]) -> None:
+    for field in spec["fields"]:
+        value = values.get(field["name"])
+        if value is None and field["required"]:
+            value = field["choices"][0]["value"] if field.get("choices") else str(field.get("min", 0) + 1)
+        if value is None:
+            continue
+        sel = f"#zc-f-{field['name']}"
+        if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
+            page.select_option(sel, value)
+        else:
+            page.fill(sel, value)
+
+
+def submit_and_wait(page):
+    page.click(".zc-submit")
+    page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
+
+
+def test_every_calculator_gives_a_cited_result(page, calc_site_url, artifacts_dir):
+    slugs = calculator_pages(page, calc_site_url)
+    assert slugs, "tools/index.html lists no calculator"
+    for slug in slugs:
+        page.goto(calc_site_url + "tools/" + slug)
+        spec = spec_of(page)
+        assert spec["rule_sets"], f"{slug}: no rule set offered"
+        fill(page, spec, SAMPLES.get(spec["calculator"], {}))
+        submit_and_wait(page)
+        assert page.locator(".zc-result .zc-cite").count() >= 1, f"{slug}: result without a citation"
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, f"{slug}: wider than the phone"
+        page.screenshot(path=str(artifacts_dir / f"calc-{spec['calculator']}.png"), full_page=True)
+    assert not page.console_errors
+
+
+def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, artifacts_dir):
+    page.add_init_script("""
+      window.__stages = [];
+      new MutationObserver(() => {
+        const s = document.querySelector('.zc-status');
+        if (s && window.__stages.at(-1) !== s.textContent) window.__stages.push(s.textContent);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    """)
+    page.goto(calc_site_url + "tools/attendance.html")
+    page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    stages = page.evaluate("window.__stages")
+    assert any(re.match(r"下载运行环境 [\d.]+/[\d.]+ MB", s) for s in stages), stages
+    assert any("启动 Python" in s for s in stages) and any("载入计算规则" in s for s in stages), stages
+    assert stages[-1].startswith("就绪"), stages
+
+    fill(page, spec_of(page), SAMPLES["attendance"])
+    submit_and_wait(page)
+    link = page.locator(".zc-result .zc-cite").first
+    href = link.get_attribute("href")
+    doc, anchor = re.match(r"\.\./regulations/([\w-]+)\.html#([\w-]+)$", href).groups()
+    link.click()
+    page.wait_for_url(re.compile(rf"/regulations/{doc}\.html#{anchor}$"))
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    page.screenshot(path=str(artifacts_dir / "calc-cited-clause.png"))
+
+
+def test_bad_input_is_shown_next_to_its_field(page, calc_site_url, artifacts_dir):
+    page.goto(calc_site_url + "tools/attendance.html")
+    page.select_option("#zc-f-period", "month")
+    page.fill("#zc-f-days_in_village", "40")
+    page.click(".zc-submit")
+    err = page.locator(".zc-field[data-field='days_in_village'] .zc-error")
+    err.wait_for(state="visible")
+    assert "不能大于 31" in err.inner_text() and "一个月最多 31 天" in err.inner_text()
+    assert page.locator(".zc-result").is_hidden()
+    page.screenshot(path=str(artifacts_dir / "calc-error-field.png"))
+
+    page.fill("#zc-f-days_in_village", "")
+    page.click(".zc-submit")
+    assert re.search(r"请填写“.+”", err.inner_text())
+
+    # An error only Python finds (a rule set the page does not list) lands next to the picker.
+    page.fill("#zc-f-days_in_village", "20")
+    page.evaluate("""() => { const s = document.querySelector('#zc-f-rules');
+        s.add(new Option('不存在', 'no-such-rules')); s.value = 'no-such-rules'; }""")
+    page.click(".zc-submit")
+    rules_err = page.locator(".zc-field[data-field='rules'] .zc-error")
+    rules_err.wait_for(state="visible", timeout=RESULT_TIMEOUT)
+    assert "no-such-rules" in rules_err.inner_text()
+
+
+def test_inputs_are_remembered(page, calc_site_url):
+    page.goto(calc_site_url + "tools/attendance.html")
+    page.select_option("#zc-f-period", "month")
+    page.fill("#zc-f-days_in_village", "17")
+    page.reload()
+    assert page.input_value("#zc-f-period") == "month"
+    assert page.input_value("#zc-f-days_in_village") == "17"
+
+
+def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url):
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    for path in ("index.html", "tools/index.html"):
+        page.goto(calc_site_url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(2500)  # past requestIdleCallback
+    assert seen and not [u for u in seen if "/assets/pyodide/" in u or "/assets/calculators/" in u]
+
+    page.goto(calc_site_url + "tools/attendance.html")
+    page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    assert any(u.endswith("pyodide.asm.wasm") for u in seen)
