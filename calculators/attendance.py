@@ -91,7 +91,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
     for t in fired:
         findings.append(common.trigger_finding(t, facts))
         common.add_unique(consequences, common.consequences(rule_set, t.get("consequences") or []))
-        if common.is_definite(t) and compliant is True:
+        if common.is_definite(t) and t.get("breach", True) and compliant is True:
             compliant = False
     notes += common.trigger_notes(fired)
     notes += common.unchecked_note(unchecked)

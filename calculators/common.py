@@ -14,7 +14,7 @@ Item = dict[str, Any]
 DERIVED_LABELS = {
     "days_in_village_month": "本月驻村工作天数",
     "days_in_village_year": "全年驻村工作天数",
-    "leave_total": "累计请假天数",
+    "leave_total": "本年已批准请假天数（请假时加上本次天数）",
     "disapproval_ratio": "不称职得票率",
 }
 

@@ -30,9 +30,10 @@ def yaml_available() -> bool:
     return True
 
 
-def load_yaml_dir(rules_dir: Path = RULES_DIR) -> dict[str, dict[str, Any]]:
+def load_yaml_dir(rules_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     import yaml
 
+    rules_dir = RULES_DIR if rules_dir is None else rules_dir
     out: dict[str, dict[str, Any]] = {}
     for path in sorted(rules_dir.glob("*.yml")):
         source = f"calculators/rules/{path.name}" if rules_dir == RULES_DIR else str(path)
@@ -44,7 +45,11 @@ def load_yaml_dir(rules_dir: Path = RULES_DIR) -> dict[str, dict[str, Any]]:
     return out
 
 
-def load_compiled(path: Path = COMPILED) -> dict[str, dict[str, Any]]:
+def load_compiled(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    path = COMPILED if path is None else path
+    if not path.exists():
+        raise RuleSetError(str(path), [("", "compiled rule sets missing: run `python -m calculators compile` "
+                                            "(needs PyYAML) before building the wheel")])
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != COMPILED_FORMAT:
         raise RuleSetError(str(path), [("format", f"expected {COMPILED_FORMAT}")])
@@ -57,7 +62,7 @@ def load_rule_sets(source: str = "auto") -> dict[str, dict[str, Any]]:
     global _cache
     if source == "auto":
         if _cache is None:
-            use_yaml = yaml_available() and any(RULES_DIR.glob("*.yml"))
+            use_yaml = yaml_available() and RULES_DIR.is_dir() and any(RULES_DIR.glob("*.yml"))
             _cache = load_yaml_dir() if use_yaml else load_compiled()
         return _cache
     return load_yaml_dir() if source == "yaml" else load_compiled()
@@ -68,8 +73,9 @@ def compiled_text(rule_sets: dict[str, dict[str, Any]]) -> str:
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def compile_rule_sets(out: Path = COMPILED, rules_dir: Path = RULES_DIR) -> Path:
+def compile_rule_sets(out: Path | None = None, rules_dir: Path | None = None) -> Path:
     """Validate every YAML rule set and write them as one JSON file (needs PyYAML)."""
+    out = COMPILED if out is None else out
     out.write_text(compiled_text(load_yaml_dir(rules_dir)), encoding="utf-8")
     return out
 

@@ -196,7 +196,7 @@ def _check_sections(c: _Checker, doc: dict) -> None:
     for i, t in enumerate(c.list_of(doc, "triggers", "")):
         p = f"triggers[{i}]"
         if not c.keys(t, p, c.CITED + ("id", "applies_to", "when"),
-                      c.CITED_OPT + ("tier", "blocks_excellent", "consequences", "certainty")):
+                      c.CITED_OPT + ("tier", "blocks_excellent", "consequences", "certainty", "breach")):
             continue
         c.cited(t, p)
         if t.get("id") in seen:
