@@ -1,0 +1,33 @@
+"""MkDocs hook: validate the question banks before the build, write assets/quiz/bank.js after it.
+
+mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
+"""
+from __future__ import annotations
+
+import logging
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from build_scripts.quiz.corpus_access import load  # noqa: E402
+from build_scripts.quiz.payload import write_js  # noqa: E402
+from build_scripts.quiz.validate import bank_files, validate_files  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.quiz")
+
+
+def on_pre_build(config, **kwargs):
+    errors = validate_files(bank_files(), load())
+    if errors:
+        raise PluginError("question bank errors:\n" + "\n".join(str(e) for e in errors))
+
+
+def on_post_build(config, **kwargs):
+    target = pathlib.Path(config["site_dir"]) / "assets" / "quiz" / "bank.js"
+    n = write_js(target, load())
+    log.info("quiz: wrote %s (%d questions)", target, n)

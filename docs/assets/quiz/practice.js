@@ -1,0 +1,90 @@
+/* 顺序练习 / 随机练习 by document or topic, 错题本 / 收藏 practice, 背题模式, resume where left off. */
+(function (root) {
+  "use strict";
+  var C = root.QuizCard, S = root.QuizStore, el = C.el, BANK = C.BANK;
+  var app = C.mount();
+  if (!app) return;
+
+  var scope = { order: C.param("order") || "seq", by: "all", value: "", recite: C.param("recite") === "1" };
+  if (C.param("doc")) { scope.by = "doc"; scope.value = C.param("doc"); }
+  if (C.param("topic")) { scope.by = "topic"; scope.value = C.param("topic"); }
+  if (C.param("book")) { scope.by = C.param("book"); scope.value = ""; }
+
+  function list() {
+    var qs = BANK.questions.filter(function (q) { return !q.missing; });
+    if (scope.by === "doc") qs = qs.filter(function (q) { return q.doc === scope.value; });
+    if (scope.by === "topic") qs = qs.filter(function (q) { return q.topic === scope.value; });
+    if (scope.by === "wrong") qs = qs.filter(function (q) { return S.state.wrong[q.id]; });
+    if (scope.by === "fav") qs = qs.filter(function (q) { return S.state.fav[q.id]; });
+    return qs;
+  }
+  function resumeKey() { return [scope.order, scope.by, scope.value].join("|"); }
+
+  var controls = el("div", { class: "qz-toolbar" });
+  var byDoc = el("select", { "aria-label": "按文件" }, [el("option", { value: "", text: "按文件…" })]);
+  var docsWithQs = {};
+  BANK.questions.forEach(function (q) { if (!q.missing) docsWithQs[q.doc] = (docsWithQs[q.doc] || 0) + 1; });
+  Object.keys(BANK.docs).forEach(function (id) {
+    if (docsWithQs[id]) byDoc.appendChild(el("option", { value: id, text: BANK.docs[id].short + "（" + docsWithQs[id] + "）" }));
+  });
+  var byTopic = el("select", { "aria-label": "按专题" }, [el("option", { value: "", text: "按专题…" })]);
+  BANK.topics.forEach(function (t) { byTopic.appendChild(el("option", { value: t, text: t })); });
+  var orderSel = el("select", { "aria-label": "顺序" }, [el("option", { value: "seq", text: "顺序练习" }), el("option", { value: "rand", text: "随机练习" })]);
+  var recite = el("input", { type: "checkbox", id: "qz-recite" });
+  controls.appendChild(el("div", { class: "qz-row" }, [orderSel, el("label", { class: "qz-check", for: "qz-recite" }, [recite, "背题模式"])]));
+  controls.appendChild(el("div", { class: "qz-row" }, [byDoc, byTopic]));
+  var scopeLine = el("div", { class: "qz-scope" });
+  var stage = el("div", { class: "qz-stage" });
+  var nav = el("div", { class: "qz-nav" });
+  app.appendChild(controls); app.appendChild(scopeLine); app.appendChild(stage); app.appendChild(nav);
+
+  orderSel.value = scope.order;
+  recite.checked = scope.recite;
+  if (scope.by === "doc") byDoc.value = scope.value;
+  if (scope.by === "topic") byTopic.value = scope.value;
+  orderSel.onchange = function () { scope.order = orderSel.value; start(); };
+  recite.onchange = function () { scope.recite = recite.checked; show(); };
+  byDoc.onchange = function () { byTopic.value = ""; scope.by = byDoc.value ? "doc" : "all"; scope.value = byDoc.value; start(); };
+  byTopic.onchange = function () { byDoc.value = ""; scope.by = byTopic.value ? "topic" : "all"; scope.value = byTopic.value; start(); };
+
+  var items = [], index = 0, seed = 0;
+  function start() {
+    var saved = S.state.resume[resumeKey()] || {};
+    seed = saved.seed || C.newSeed();
+    var base = list();
+    items = scope.order === "rand" ? C.shuffle(base, seed) : base;
+    index = Math.min(saved.i || 0, Math.max(items.length - 1, 0));
+    var label = { all: "全部题目", doc: "文件：" + C.docName(scope.value), topic: "专题：" + scope.value, wrong: "错题本", fav: "收藏" }[scope.by];
+    scopeLine.textContent = label + " · " + (scope.order === "rand" ? "随机" : "顺序") + " · 共 " + items.length + " 题" + (saved.i ? "（从上次位置继续）" : "");
+    show();
+  }
+  function save() { S.setResume(resumeKey(), { i: index, seed: seed }); }
+
+  function show() {
+    nav.innerHTML = "";
+    if (!items.length) {
+      stage.innerHTML = "";
+      stage.appendChild(el("p", { class: "qz-empty", text: scope.by === "wrong" ? "错题本是空的。练习中答错的题会自动收进来，连续答对两次即移出。" : scope.by === "fav" ? "还没有收藏的题目。" : "这个范围内没有题目。" }));
+      return;
+    }
+    var q = items[index];
+    C.render(stage, q, {
+      mode: "practice", recite: scope.recite, focus: false,
+      onAnswer: function (result) {
+        if (!result) return;
+        var mastered = S.record(q.id, result.ok, scope.by === "wrong");
+        if (mastered) stage.appendChild(el("p", { class: "qz-ok", text: "连续答对两次，已从错题本移出。" }));
+      }
+    });
+    var star = el("button", { type: "button", class: "qz-btn qz-star", "aria-pressed": S.state.fav[q.id] ? "true" : "false", text: S.state.fav[q.id] ? "★ 已收藏" : "☆ 收藏" });
+    star.onclick = function () { var on = S.toggleFav(q.id); star.textContent = on ? "★ 已收藏" : "☆ 收藏"; star.setAttribute("aria-pressed", on ? "true" : "false"); };
+    var prev = el("button", { type: "button", class: "qz-btn", text: "上一题", onclick: function () { if (index > 0) { index--; save(); show(); } } });
+    var next = el("button", { type: "button", class: "qz-btn qz-primary", text: index + 1 < items.length ? "下一题" : "已是最后一题", onclick: function () { if (index + 1 < items.length) { index++; save(); show(); root.scrollTo(0, 0); } } });
+    if (index === 0) prev.disabled = true;
+    if (index + 1 >= items.length) next.disabled = true;
+    nav.appendChild(prev); nav.appendChild(el("span", { class: "qz-pos", text: (index + 1) + " / " + items.length })); nav.appendChild(next);
+    nav.appendChild(star);
+    save();
+  }
+  start();
+})(window);
