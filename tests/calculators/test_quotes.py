@@ -1,0 +1,96 @@
+"""Every quote is the source's own words, every citation resolves, and the number is in the quote."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from calculators.loader import load_yaml_dir
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+DOC_IDS = {"central-2017", "hebei-measures", "hebei-opinions", "shenmu-2021", "guizhou-2017", "yongxing-2017",
+           "town-rules", "school-pingna", "county-trial", "hebei-subsidy-2009", "hebei-assets-2021",
+           "workgroup-fragment", "county-test"}
+RULE_SETS = load_yaml_dir()
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _cited_items(obj, path=""):
+    if isinstance(obj, dict):
+        if "cite" in obj:
+            yield path, obj
+        for k, v in obj.items():
+            yield from _cited_items(v, f"{path}.{k}" if path else k)
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _cited_items(v, f"{path}[{i}]")
+
+
+ITEMS = [(rid, path, item) for rid, rs in RULE_SETS.items() for path, item in _cited_items(rs)]
+
+
+def test_required_rule_sets_present():
+    assert {"hebei-measures", "hebei-opinions", "shenmu-2021", "guizhou-2017", "yongxing-2017",
+            "town-rules", "school-pingna"} <= set(RULE_SETS)
+
+
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_cite_names_known_document(rid, path, item):
+    assert item["cite"].split("#")[0] in DOC_IDS
+
+
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_number_is_in_quote(rid, path, item):
+    value = item.get("value")
+    if "quote" not in item or isinstance(value, (bool, list)) or value is None:
+        return
+    if isinstance(value, str) and not re.fullmatch(r"[\d./]+", value):
+        assert _norm(value) in _norm(item["quote"]), f"{value!r} not in quote"
+        return
+    shown = item.get("number_text", str(value))
+    assert _norm(shown) in _norm(item["quote"]), f"{shown!r} not in quote {item['quote']!r}"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not checked out beside the repo")
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_quote_is_in_seed_text(rid, path, item):
+    if "quote" not in item:
+        return
+    assert _norm(item["quote"]) in _seed_text()
+
+
+_SEED_TEXT: list[str] = []
+
+
+def _seed_text() -> str:
+    if not _SEED_TEXT:
+        _SEED_TEXT.append(_norm("".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))))
+    return _SEED_TEXT[0]
+
+
+def _corpus():
+    try:
+        from build_scripts.corpus import load_corpus
+    except ImportError:
+        return None
+    try:
+        return load_corpus()
+    except Exception:  # seeds missing
+        return None
+
+
+CORPUS = _corpus()
+
+
+@pytest.mark.skipif(CORPUS is None, reason="build_scripts.corpus or the seeds not available")
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_cite_resolves_and_quote_is_in_the_clause(rid, path, item):
+    doc, clause = CORPUS.resolve(item["cite"])
+    if "quote" in item:
+        assert _norm(item["quote"]) in _norm(clause.text), (
+            f"{item['cite']} ({clause.label}) does not contain {item['quote']!r}")
