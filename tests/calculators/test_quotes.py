@@ -94,3 +94,42 @@ def test_cite_resolves_and_quote_is_in_the_clause(rid, path, item):
     if "quote" in item:
         assert _norm(item["quote"]) in _norm(clause.text), (
             f"{item['cite']} ({clause.label}) does not contain {item['quote']!r}")
+
+
+def _bounds(obj) -> list:
+    from calculators.conditions import BOUND_KEYS, as_number
+
+    out = [as_number(obj[k]) for k in BOUND_KEYS if k in obj]
+    for key in ("all", "any"):
+        for c in obj.get(key, []):
+            out += _bounds(c)
+    if "not" in obj:
+        out += _bounds(obj["not"])
+    return out
+
+
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_value_is_the_number_the_rule_uses(rid, path, item):
+    """The cited `value` must be a bound the calculator actually applies, so the checked number is the used one."""
+    from calculators.conditions import as_number
+
+    value = item.get("value")
+    if value is None or isinstance(value, (bool, list)) or (isinstance(value, str) and not re.fullmatch(r"[\d./]+", value)):
+        return
+    used = _bounds(item.get("when", {})) + _bounds(item)
+    if used:
+        assert as_number(value) in used, f"value {value} is not among the bounds {used} the rule applies"
+
+
+@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
+def test_direct_bounds_are_in_quote(rid, path, item):
+    """Each bound written on an item (not derived) appears in its quote."""
+    from calculators.conditions import BOUND_KEYS
+
+    if "quote" not in item:
+        return
+    for key in BOUND_KEYS:
+        if key in item and not item.get("implied"):
+            number = str(item[key])
+            shown = item.get("number_text", number) if str(item.get("value")) == number else number
+            assert _norm(shown) in _norm(item["quote"]), f"{key}={number} not in quote {item['quote']!r}"
