@@ -117,7 +117,7 @@ def render_level_index(corpus: Corpus) -> str:
 
 def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
     name = corpus.spec["topics"][key]
-    out = ["---", f"title: {name}", "---", "", f"# {name}", "",
+    out = ["---", f"title: {name}", "search:", "  exclude: true", "---", "", f"# {name}", "",
            "下列条文按文件层级排列，逐字摘自原文；点击条文编号查看上下文。各地规定不同，以本人所在地文件为准。", ""]
     for level in corpus.spec["levels"]:
         for doc in (d for d in corpus.documents.values() if d.meta["level"] == level):

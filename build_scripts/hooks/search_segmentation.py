@@ -1,4 +1,8 @@
-"""MkDocs hook: after Material writes search/search_index.json, refine its Chinese segmentation."""
+"""MkDocs hook: after Material writes its search index and worker, improve Chinese search.
+
+- sub-words of compounds go into the index (search_segmentation.refine_index);
+- the worker's query segmentation recognises a query's last word (search_segmentation.worker_patch).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,18 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
+
 from build_scripts.search_segmentation import refine_index  # noqa: E402
+from build_scripts.search_segmentation.worker_patch import WorkerPatchError, patch_search_worker  # noqa: E402
 
 
 def on_post_build(config):
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    site = Path(config["site_dir"])
+    index = site / "search" / "search_index.json"
     if index.exists():
         refine_index(index)
+    try:
+        patch_search_worker(site)
+    except WorkerPatchError as exc:
+        raise PluginError(str(exc)) from exc
