@@ -34,7 +34,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
                 text = OUTCOME_PREFIX[outcome] + c["label"] + common.facts_text(c["when"], inp)
                 reasons.append(finding(text, c["cite"]))
     for c in passed:
-        if c["outcome"] != "preferred":
+        if c["outcome"] == "ineligible":
             reasons.append(finding(f"已核对，不构成障碍：{c['label']}", c["cite"]))
 
     notes: list[Item] = [finding(c["note"], c["cite"]) for c in fired if c.get("note")]
