@@ -1,0 +1,31 @@
+"""MkDocs hook: the glossary page (generated from build_scripts/glossary/terms.yml) and term tooltips."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from build_scripts import glossary  # noqa: E402
+from build_scripts.corpus import load_corpus  # noqa: E402
+
+
+def on_files(files, config):
+    terms = glossary.load_terms()
+    problems = glossary.check_terms(terms, load_corpus().resolve)
+    if problems:
+        raise PluginError("glossary:\n" + "\n".join(problems))
+    files.append(File.generated(config, "glossary.md", content=glossary.render_page(terms, None)))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri == "glossary.md":
+        return html
+    return glossary.add_tooltips(html, glossary.load_terms())
