@@ -24,6 +24,14 @@ CONSEQUENCE_KINDS = ("tier", "recall", "no_promotion", "no_excellent", "bonus_cu
                      "deadline", "criticism", "accountability", "record", "report", "unit", "other")
 OUTCOMES = ("ineligible", "undetermined", "preferred")
 CERTAINTY = ("definite", "possible")
+# `support` (保障待遇) items: topic id -> the row name on the comparison page, in page order.
+SUPPORT_TOPICS = {
+    "pay": "工资、福利和人事关系", "work_funds": "工作经费", "living_allowance": "生活补助",
+    "hardship_allowance": "艰苦边远地区补助", "transport": "交通补贴", "communication": "通讯补贴",
+    "insurance": "人身意外伤害保险", "health_check": "体检", "medical": "医疗费", "paid_leave": "休假",
+    "injury_death": "因公负伤、工伤和牺牲", "conditions": "工作和生活条件", "care": "关怀慰问",
+    "training": "学习培训",
+}
 CITE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -282,9 +290,19 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                 c.enum(chk, "outcome", p, OUTCOMES)
         c.notes(sec, "notes", "eligibility")
 
+    sec = doc.get("support")
+    if sec is not None and c.keys(sec, "support", ("items",), ("notes",)):
+        for i, item in enumerate(c.list_of(sec, "items", "support")):
+            p = f"support.items[{i}]"
+            if c.keys(item, p, c.CITED + ("topic",), c.CITED_OPT + BOUND_KEYS):
+                c.cited(item, p)
+                c.bounds(item, p)
+                c.enum(item, "topic", p, tuple(SUPPORT_TOPICS))
+        c.notes(sec, "notes", "support")
+
 
 TOP_REQUIRED = ("id", "document", "name", "short_name", "jurisdiction")
-TOP_OPTIONAL = ("level", "summary", "notes", "consequences", "groups", "triggers") + CALCULATOR_NAMES
+TOP_OPTIONAL = ("level", "summary", "notes", "consequences", "groups", "triggers", "support") + CALCULATOR_NAMES
 
 
 def validate_rule_set(doc: Any, source: str, expected_id: str | None = None) -> dict[str, Any]:

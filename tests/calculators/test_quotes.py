@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from calculators.citecheck import cited_items, item_problems, norm as _norm, number_problems
 from calculators.loader import load_yaml_dir
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -16,22 +17,7 @@ DOC_IDS = {"central-2017", "hebei-measures", "hebei-opinions", "shenmu-2021", "g
 RULE_SETS = load_yaml_dir()
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _cited_items(obj, path=""):
-    if isinstance(obj, dict):
-        if "cite" in obj:
-            yield path, obj
-        for k, v in obj.items():
-            yield from _cited_items(v, f"{path}.{k}" if path else k)
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _cited_items(v, f"{path}[{i}]")
-
-
-ITEMS = [(rid, path, item) for rid, rs in RULE_SETS.items() for path, item in _cited_items(rs)]
+ITEMS = [(rid, path, item) for rid, rs in RULE_SETS.items() for path, item in cited_items(rs)]
 
 
 def test_required_rule_sets_present():
@@ -46,14 +32,8 @@ def test_cite_names_known_document(rid, path, item):
 
 @pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
 def test_number_is_in_quote(rid, path, item):
-    value = item.get("value")
-    if "quote" not in item or isinstance(value, (bool, list)) or value is None:
-        return
-    if isinstance(value, str) and not re.fullmatch(r"[\d./]+", value):
-        assert _norm(value) in _norm(item["quote"]), f"{value!r} not in quote"
-        return
-    shown = item.get("number_text", str(value))
-    assert _norm(shown) in _norm(item["quote"]), f"{shown!r} not in quote {item['quote']!r}"
+    """The value and each bound written on the item (not derived) appear in its quote."""
+    assert number_problems(item) == []
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not checked out beside the repo")
@@ -90,10 +70,7 @@ CORPUS = _corpus()
 @pytest.mark.skipif(CORPUS is None, reason="build_scripts.corpus or the seeds not available")
 @pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
 def test_cite_resolves_and_quote_is_in_the_clause(rid, path, item):
-    doc, clause = CORPUS.resolve(item["cite"])
-    if "quote" in item:
-        assert _norm(item["quote"]) in _norm(clause.text), (
-            f"{item['cite']} ({clause.label}) does not contain {item['quote']!r}")
+    assert item_problems(item, lambda cite: CORPUS.resolve(cite)[1].text) == []
 
 
 def _bounds(obj) -> list:
@@ -119,17 +96,3 @@ def test_value_is_the_number_the_rule_uses(rid, path, item):
     used = _bounds(item.get("when", {})) + _bounds(item)
     if used:
         assert as_number(value) in used, f"value {value} is not among the bounds {used} the rule applies"
-
-
-@pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])
-def test_direct_bounds_are_in_quote(rid, path, item):
-    """Each bound written on an item (not derived) appears in its quote."""
-    from calculators.conditions import BOUND_KEYS
-
-    if "quote" not in item:
-        return
-    for key in BOUND_KEYS:
-        if key in item and not item.get("implied"):
-            number = str(item[key])
-            shown = item.get("number_text", number) if str(item.get("value")) == number else number
-            assert _norm(shown) in _norm(item["quote"]), f"{key}={number} not in quote {item['quote']!r}"
