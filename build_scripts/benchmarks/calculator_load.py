@@ -113,6 +113,7 @@ def serve(root: Path, counter: Counter) -> tuple[str, Server]:
 
 def visit_calculator(page, url: str) -> float:
     page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(".zc-calc[data-wired]")
     for sel, value in CALC_INPUT.items():
         if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
             page.select_option(sel, value)

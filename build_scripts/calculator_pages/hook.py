@@ -1,7 +1,7 @@
 """MkDocs hook: generate tools/index.md and one page per calculator from describe().
 
-The pages are virtual files (File.generated); a real docs/tools/<name>.md of the same
-name wins. The calculator scripts are linked from the page content only, so no other
+The pages are virtual files (File.generated); they replace a file of the same name in
+docs/tools/ (a placeholder there is overridden, with a log line). The calculator scripts are linked from the page content only, so no other
 page loads them.
 
 mkdocs.yml:  hooks: [build_scripts/calculator_pages/hook.py]
@@ -67,8 +67,9 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
 def on_files(files, config, **kwargs):
     docs_dir = Path(config["docs_dir"])
     for src_uri, content in generated_pages(docs_dir).items():
-        if files.get_file_from_path(src_uri) is not None:
-            log.info("%s exists in docs/, not generating it", src_uri)
-            continue
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            log.info("%s: generated page replaces docs/%s", src_uri, src_uri)
+            files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
     return files

@@ -83,7 +83,7 @@ title: {spec.title}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit">计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off" onsubmit="event.preventDefault()">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
 <script type="module" src="{ASSETS}/page.mjs?v={token}"></script>
 """

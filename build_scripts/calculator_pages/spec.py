@@ -34,6 +34,7 @@ class CalculatorSpec:
     rule_sets: list[dict[str, str]]  # [{"id", "title"}], only those that support this calculator
     outputs: dict[str, Any] = field(default_factory=dict)
     checks: dict[str, Any] = field(default_factory=dict)  # messages, max_reasons, not_above
+    value_labels: dict[str, Any] = field(default_factory=dict)  # describe()["labels"]: actions, roles
 
     def browser_spec(self, doc_names: dict[str, str]) -> dict[str, Any]:
         return {
@@ -43,6 +44,7 @@ class CalculatorSpec:
             "rule_sets": self.rule_sets,
             "outputs": self.outputs,
             "checks": self.checks,
+            "value_labels": self.value_labels,
             "docs": doc_names,
         }
 
@@ -79,7 +81,7 @@ def normalize_field(raw: dict[str, Any]) -> dict[str, Any]:
         "required": bool(raw.get("required", False)),
         "help": raw.get("help") or "",
     }
-    for key in ("min", "max", "max_by", "exclusive_min", "unit", "default", "item_type", "max_items"):
+    for key in ("min", "max", "max_by", "exclusive_min", "unit", "default", "item_type", "max_items", "messages"):
         if raw.get(key) is not None:
             f[key] = raw[key]
     choices = _choices(raw.get("choices"))
@@ -129,6 +131,7 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
                 rule_sets=[{"id": rid, "title": titles.get(rid, rid)} for rid in supported_ids],
                 outputs=raw.get("outputs") or {},
                 checks=check_tables(desc, name, fields_module),
+                value_labels=desc.get("labels") or {},
             )
         )
     order = list(PAGES)

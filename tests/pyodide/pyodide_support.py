@@ -82,3 +82,27 @@ def serve(directory: Path) -> tuple[str, Server]:
     server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def config_with_hooks(text: str) -> str:
+    """The project's mkdocs.yml with the two calculator hooks added to its hooks: list."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("hooks:"))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("  - "):
+        end += 1
+    missing = [f"  - {h}" for h in HOOKS if h not in text]
+    return "\n".join(lines[:end] + missing + lines[end:]) + "\n"
+
+
+def build_project_site_with_hooks(out: Path) -> Path:
+    """Until mkdocs.yml lists the calculator hooks: build the project with them added, the
+    config read from stdin so relative paths still resolve from the repository root."""
+    cfg = config_with_hooks((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("CALCULATORS_SRC", None)
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "-", "-d", str(out)],
+                       cwd=ROOT, env=env, input=cfg, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{r.stdout[-3000:]}\n{r.stderr[-5000:]}")
+    return out

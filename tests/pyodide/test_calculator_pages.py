@@ -29,6 +29,11 @@ def calculator_pages(page, base: str) -> list[str]:
     return [h for h in dict.fromkeys(hrefs) if "/" not in h and h != "index.html"]
 
 
+def open_calculator(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".zc-calc[data-wired]")
+
+
 def spec_of(page) -> dict:
     return json.loads(page.get_attribute(".zc-calc", "data-spec"))
 
@@ -56,7 +61,7 @@ def test_every_calculator_gives_a_cited_result(page, calc_site_url, artifacts_di
     slugs = calculator_pages(page, calc_site_url)
     assert slugs, "tools/index.html lists no calculator"
     for slug in slugs:
-        page.goto(calc_site_url + "tools/" + slug)
+        open_calculator(page, calc_site_url + "tools/" + slug)
         spec = spec_of(page)
         assert spec["rule_sets"], f"{slug}: no rule set offered"
         fill(page, spec, SAMPLES.get(spec["calculator"], {}))
@@ -75,7 +80,7 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
         if (s && window.__stages.at(-1) !== s.textContent) window.__stages.push(s.textContent);
       }).observe(document, {subtree: true, childList: true, characterData: true});
     """)
-    page.goto(calc_site_url + "tools/attendance.html")
+    open_calculator(page, calc_site_url + "tools/attendance.html")
     page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
     stages = page.evaluate("window.__stages")
     assert any(re.match(r"下载运行环境 [\d.]+/[\d.]+ MB", s) for s in stages), stages
@@ -94,7 +99,7 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
 
 
 def test_bad_input_is_shown_next_to_its_field(page, calc_site_url, artifacts_dir):
-    page.goto(calc_site_url + "tools/attendance.html")
+    open_calculator(page, calc_site_url + "tools/attendance.html")
     page.select_option("#zc-f-period", "month")
     page.fill("#zc-f-days_in_village", "40")
     page.click(".zc-submit")
@@ -119,10 +124,11 @@ def test_bad_input_is_shown_next_to_its_field(page, calc_site_url, artifacts_dir
 
 
 def test_inputs_are_remembered(page, calc_site_url):
-    page.goto(calc_site_url + "tools/attendance.html")
+    open_calculator(page, calc_site_url + "tools/attendance.html")
     page.select_option("#zc-f-period", "month")
     page.fill("#zc-f-days_in_village", "17")
     page.reload()
+    page.wait_for_selector(".zc-calc[data-wired]")
     assert page.input_value("#zc-f-period") == "month"
     assert page.input_value("#zc-f-days_in_village") == "17"
 

@@ -1,8 +1,6 @@
 // Boot Pyodide with the calculators wheel and expose run(). Used by the Web Worker and by
 // the Node parity runner, so both run exactly the same start-up.
 
-import { ENGINE } from "./pyodide-config.mjs";
-
 /**
  * @param loadPyodide  the loader from pyodide.mjs
  * @param config       from pyodide-config.mjs
@@ -10,9 +8,10 @@ import { ENGINE } from "./pyodide-config.mjs";
  */
 export async function bootCalculators(loadPyodide, config, stage = () => {}) {
   stage("boot");
-  const pyodide = await loadPyodide({ ...config, stdout: () => {}, stderr: () => {} });
+  const { engine: _engine, ...options } = config;
+  const pyodide = await loadPyodide({ ...options, stdout: () => {}, stderr: () => {} });
   stage("rules");
-  const engine = pyodide.pyimport(ENGINE);
+  const engine = pyodide.pyimport(config.engine);
   return {
     pyodide,
     run(calculator, rules, input) {

@@ -19,8 +19,24 @@ function maxOf(f, clean) {
 
 class FieldError extends Error {}
 
-function fail(T, key, kw) {
-  throw new FieldError(fmt(T.messages[key], kw));
+// Which of a field's own ready-made messages (describe() → field.messages) stands for a template.
+const FIELD_KEY = { required: "required", integer: "type", number: "type", boolean: "type", choice: "type",
+  list: "type", negative: "min", not_positive: "min", too_big: "max" };
+
+function text(T, key, kw, f, variant) {
+  const own = f && f.messages;
+  if (own && !(f.type === "list" && key === "choice")) {
+    const k = FIELD_KEY[key];
+    const m = (variant !== undefined && own[`${k}:${variant}`]) || own[k];
+    if (m) return m;
+  }
+  return fmt(T.messages[key], kw);
+}
+
+let current = null; // the field being checked, for fail()
+
+function fail(T, key, kw, variant) {
+  throw new FieldError(text(T, key, kw, current, variant));
 }
 
 function checkNumber(f, value, clean, T) {
@@ -36,7 +52,7 @@ function checkNumber(f, value, clean, T) {
   const hi = maxOf(f, clean);
   if (hi !== undefined && hi !== null && value > hi) {
     const why = f.unit === "天" ? T.max_reasons[String(hi)] || "" : "";
-    fail(T, "too_big", { label, max: hi, unit: f.unit || "", why });
+    fail(T, "too_big", { label, max: hi, unit: f.unit || "", why }, f.max_by ? clean[f.max_by.field] : undefined);
   }
   return value;
 }
@@ -72,9 +88,10 @@ export function checkInputs(fields, payload, tables, notAbove = []) {
   for (const f of ordered) {
     const value = payload[f.name];
     if (value === null || value === undefined) {
-      if (f.required) errors[f.name] = fmt(T.messages.required, { label: f.label });
+      if (f.required) errors[f.name] = text(T, "required", { label: f.label }, f);
       continue;
     }
+    current = f;
     try {
       clean[f.name] = checkValue(f, value, clean, T);
     } catch (err) {

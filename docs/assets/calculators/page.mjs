@@ -21,6 +21,7 @@ function setup(root) {
   const runtime = new CalculatorRuntime(root.dataset.worker, total, (p) => {
     status.textContent = progressText(p);
     root.dataset.stage = p.stage;
+    if (p.stage === "ready") root.dataset.marks = JSON.stringify(runtime.marks || {});
     bar.hidden = p.stage === "ready" || p.stage === "failed";
     if (p.stage === "download" && p.total) bar.value = Math.min(1, p.loaded / p.total);
     else bar.removeAttribute("value");
@@ -37,6 +38,9 @@ function setup(root) {
       out.hidden = true;
     });
   });
+
+  form.querySelector(".zc-submit").disabled = false;
+  root.dataset.wired = "1";
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

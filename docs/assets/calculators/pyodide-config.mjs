@@ -13,6 +13,7 @@ export function httpConfig(moduleURL, version = "") {
     lockFileURL: new URL(`pyodide-lock.json${query}`, index).href,
     packageBaseUrl: index.href,
     packages: [PACKAGE],
+    engine: ENGINE,
   };
 }
 
@@ -24,5 +25,6 @@ export function dirConfig(dir) {
     lockFileURL: `${index}pyodide-lock.json`,
     packageBaseUrl: index,
     packages: [PACKAGE],
+    engine: ENGINE,
   };
 }

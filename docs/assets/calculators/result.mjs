@@ -65,81 +65,108 @@ function el(tag, cls, text) {
   return e;
 }
 
-function scalarText(v) {
+// Keys shown in the heading or not at all.
+const HIDDEN = new Set(["calculator", "rules", "rules_name", "role_label"]);
+// Yes/no answers whose null means "the text cannot decide".
+const VERDICT = new Set(["compliant", "eligible", "excellent_eligible"]);
+// Flags shown as a warning line when true, nothing when false.
+const FLAGS = {
+  silent: "所选制度对这一事项没有规定，下面的说明列出它写了什么。",
+  ambiguous: "条文的范围有重叠，这种情况有不止一种读法，下面逐一列出，本计算器不替条文选择。",
+  uncovered: "条文的各档都没有涵盖这种情况。",
+};
+
+/** "是否达标（null：条文不能确定）" → "是否达标" */
+function cleanLabel(label) {
+  return String(label).replace(/（null[^）]*）/, "");
+}
+
+function scalarText(v, ctx) {
   if (v === true) return "是";
   if (v === false) return "否";
-  if (v === null || v === undefined) return "条文没有规定";
-  return String(v);
+  if (v === null || v === undefined) return "条文不能确定";
+  return ctx.values[v] || String(v);
 }
 
 function cites(item) {
-  const c = item.cite ?? item.cites ?? item.citation ?? item.citations;
+  const c = item.cite ?? item.citation ?? item.citations;
   if (!c) return [];
   return Array.isArray(c) ? c : [c];
 }
 
-/** One list item: a string, a {text, cite}, a {by, action}, or any object (its fields in order). */
-function itemNode(item, docs) {
+const CITE_RE = /^[a-z0-9-]+#[a-z0-9-]+$/;
+const ITEM_TEXT_KEYS = new Set(["text", "by", "action", "cite", "citation", "citations", "message"]);
+
+/** One list item: a citation string, a text, a {text, cite}, a {by, action, cite} step, or any object. */
+function itemNode(item, ctx) {
   const li = el("li");
-  if (typeof item === "string" && /^[a-z0-9-]+#[a-z0-9-]+$/.test(item)) {
-    li.append(citeLink(item, docs));
+  if (typeof item === "string" && CITE_RE.test(item)) {
+    li.append(citeLink(item, ctx.docs));
     return li;
   }
   if (item === null || typeof item !== "object") {
-    li.textContent = scalarText(item);
+    li.textContent = scalarText(item, ctx);
     return li;
   }
-  const text =
-    item.text ??
-    (item.by || item.action ? [item.by, item.action].filter(Boolean).join("：") : null) ??
-    item.message ??
-    item.reading;
-  if (text !== null && text !== undefined) li.append(el("span", "zc-item-text", String(text)));
-  for (const [k, v] of Object.entries(item)) {
-    if (["text", "by", "action", "cite", "cites", "citation", "citations", "message", "reading"].includes(k)) continue;
-    if (v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
-    if (typeof v === "object") li.append(section(k, v, docs));
-    else li.append(el("span", "zc-item-extra", `（${LABELS[k] || k}：${scalarText(v)}）`));
+  let text = item.text ?? item.message;
+  if (text === undefined && (item.by || item.action)) {
+    text = [item.by, ctx.actions[item.action] || item.action].filter(Boolean).join(" ");
   }
+  if (text !== undefined && text !== null) li.append(el("span", "zc-item-text", String(text)));
   for (const c of cites(item)) {
-    li.append(" ");
-    li.append(citeLink(c, docs));
+    if (!c) continue;
+    li.append(" ", citeLink(c, ctx.docs));
+  }
+  for (const [k, v] of Object.entries(item)) {
+    if (ITEM_TEXT_KEYS.has(k) || v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
+    if (typeof v === "object") li.append(section(k, v, ctx, "h4"));
+    else if (text === undefined) li.append(el("span", "zc-item-extra", `${ctx.label(k)}：${scalarText(v, ctx)}`));
   }
   return li;
 }
 
-function section(key, value, docs, labels = LABELS) {
+function section(key, value, ctx, tag = "h3") {
   const box = el("div", "zc-section");
-  box.append(el("h3", null, labels[key] || LABELS[key] || key));
-  const list = el("ul");
-  for (const item of Array.isArray(value) ? value : Object.entries(value).map(([k, v]) => ({ text: `${labels[k] || k}：${scalarText(v)}` }))) {
-    list.append(itemNode(item, docs));
-  }
+  box.append(el(tag, null, ctx.label(key)));
+  const list = el(key === "steps" ? "ol" : "ul");
+  const items = Array.isArray(value) ? value : Object.entries(value).map(([k, v]) => `${ctx.label(k)}：${scalarText(v, ctx)}`);
+  for (const item of items) list.append(itemNode(item, ctx));
   box.append(list);
   return box;
 }
 
-const VERDICT = ["compliant", "eligible", "excellent_eligible"];
-
 /** Fill `target` with the rendered result. */
 export function renderResult(target, result, spec) {
-  const docs = spec.docs || {};
-  const labels = { ...LABELS, ...(spec.outputs && spec.outputs.labels) };
+  const outputs = spec.outputs || {};
+  const vl = spec.value_labels || {};
+  const ctx = {
+    docs: spec.docs || {},
+    actions: vl.actions || {},
+    values: { ...(vl.roles || {}) },
+    label: (k) => cleanLabel(outputs[k] || LABELS[k] || k),
+  };
   target.replaceChildren();
   target.hidden = false;
   target.append(el("h2", null, "计算结果"));
+  if (result.rules_name) target.append(el("p", "zc-basis", `按《${result.rules_name}》${result.role_label ? `，身份：${result.role_label}` : ""}`));
+  for (const [flag, message] of Object.entries(FLAGS)) {
+    if (result[flag] === true) target.append(el("p", "zc-flag", message));
+  }
   const facts = el("dl", "zc-facts");
   const sections = [];
-  for (const [key, value] of Object.entries(result)) {
-    if (Array.isArray(value) || (value && typeof value === "object")) {
+  const keys = [...Object.keys(outputs).filter((k) => k in result), ...Object.keys(result).filter((k) => !(k in outputs))];
+  for (const key of keys) {
+    const value = result[key];
+    if (HIDDEN.has(key) || key in FLAGS) continue;
+    if (value && typeof value === "object") {
       if (Array.isArray(value) && !value.length) continue;
-      sections.push(section(key, value, docs, labels));
+      sections.push(section(key, value, ctx));
       continue;
     }
-    const dt = el("dt", null, labels[key] || key);
-    const dd = el("dd", null, scalarText(value));
-    if (VERDICT.includes(key)) dd.classList.add(value === true ? "zc-yes" : value === false ? "zc-no" : "zc-open");
-    facts.append(dt, dd);
+    if ((value === null || value === undefined) && !VERDICT.has(key)) continue;
+    const dd = el("dd", null, scalarText(value, ctx));
+    if (VERDICT.has(key)) dd.classList.add(value === true ? "zc-yes" : value === false ? "zc-no" : "zc-open");
+    facts.append(el("dt", null, ctx.label(key)), dd);
   }
   if (facts.childElementCount) target.append(facts);
   target.append(...sections);

@@ -44,6 +44,7 @@ export class CalculatorRuntime {
   _onMessage(msg) {
     if (msg.type === "progress") this.onProgress(msg);
     else if (msg.type === "ready") {
+      this.marks = msg.marks; // worker-side timings (ms since the worker started), for the benchmark
       this.onProgress({ stage: "ready", loaded: msg.loaded, total: this.totalBytes });
       this._resolveReady();
     } else if (msg.type === "result") {

@@ -12,6 +12,8 @@ function post(msg) {
   self.postMessage(msg);
 }
 
+const marks = { start: performance.now() };
+
 async function start(total) {
   const [{ httpConfig }, { bootCalculators }, { countingFetch }] = await Promise.all([
     import(`./pyodide-config.mjs${q}`),
@@ -29,13 +31,16 @@ async function start(total) {
   });
   post({ type: "progress", stage, loaded, total });
   const { loadPyodide } = await import("../pyodide/pyodide.mjs");
+  marks.loader = performance.now();
   const calc = await bootCalculators(loadPyodide, httpConfig(import.meta.url, version), (s) => {
+    marks[s] = performance.now();
     if (s === "rules") {
       stage = s;
       post({ type: "progress", stage, loaded, total });
     }
   });
-  post({ type: "ready", loaded });
+  marks.ready = performance.now();
+  post({ type: "ready", loaded, marks });
   return calc;
 }
 
