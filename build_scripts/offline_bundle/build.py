@@ -1,0 +1,46 @@
+"""Build the site for file:// into a directory and check what the offline copy relies on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from build_scripts.offline_bundle import config as offline_config
+from build_scripts.offline_bundle import vendor
+
+
+class OfflineBuildError(RuntimeError):
+    pass
+
+
+def build_site(site_dir: Path) -> Path:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    cfg = load_config(config_file=offline_config.config_stream(), site_dir=str(site_dir), strict=True)
+    mkdocs_build(cfg)
+    check_site(site_dir)
+    return site_dir
+
+
+def check_site(site: Path) -> None:
+    """The pieces Material's offline mode needs, all local."""
+    problems = []
+    if not (site / "search" / "search_index.js").exists():
+        problems.append("search/search_index.js (inlined index) is missing: is the offline plugin on?")
+    if not (site / vendor.load_pin().site_path).exists():
+        problems.append("the vendored iframe-worker shim is missing")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    if "iframe-worker/shim.js" not in index:
+        problems.append("index.html does not load the vendored iframe-worker shim")
+    if "navigation.instant" in index:
+        problems.append("navigation.instant is on in the offline build")
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for marker in ('src="http', "src='http", 'href="http://', 'rel="stylesheet" href="https://'):
+            if marker in text:
+                problems.append(f"{page.relative_to(site)} loads from another host ({marker}…)")
+                break
+    if problems:
+        raise OfflineBuildError("offline build:\n  " + "\n  ".join(problems))
