@@ -1,0 +1,41 @@
+"""Comparison pages (compare/*.md) generated from the calculators' rule sets, and the rule-set citation check.
+
+    build_pages(rule_sets) -> {src_uri: markdown}     # the pages, one module per page type
+    citation_problems(rule_sets, corpus) -> [str]     # calculators.citecheck against the clause texts
+
+Nothing here holds a value: every number, approver and consequence comes from
+`calculators/rules/*.yml`, so the site and the calculators read the same data.
+"""
+
+from __future__ import annotations
+
+from build_scripts.corpus.numerals import int_to_chinese
+from calculators.citecheck import rule_set_problems
+
+from . import assessment, attendance, eligibility, leave, md, support
+
+PAGE_MODULES = (attendance, leave, assessment, eligibility, support)
+TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考核/召回"), ("quota", "优秀比例"),
+          ("eligibility", "人选条件"), ("support", "保障待遇"))
+
+
+def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
+    links = "\n".join(f"- [{m.TITLE}]({m.SLUG}.md)：{m.WHAT}" for m in PAGE_MODULES)
+    rows = [[md.who(rs), rs.get("level", ""), "、".join(name for key, name in TOPICS if key in rs) or md.NOT_STATED]
+            for rs in md.ordered(rule_sets).values()]
+    return ("# 各地规定对比\n\n"
+            "同一件事，各地文件的规定不一样。下面几页把各地规定并排列出，每条都链接到原文条款。"
+            "这些页面在建站时由计算器的规则集（`calculators/rules/`）生成，和计算器用的是同一份数据。\n\n"
+            f"{links}\n\n{md.COUNTING_RULE}\n\n## 收录的文件\n\n"
+            + md.table(["地区与文件", "层级", "涉及"], rows))
+
+
+def build_pages(rule_sets: dict[str, md.RuleSet]) -> dict[str, str]:
+    pages = {"compare/index.md": index_page(rule_sets)}
+    pages.update({f"compare/{m.SLUG}.md": m.render(rule_sets) for m in PAGE_MODULES})
+    return pages
+
+
+def citation_problems(rule_sets: dict[str, md.RuleSet], corpus) -> list[str]:
+    """`calculators/rules/<file>.yml: <key path>: <problem>` for every citation that fails."""
+    return rule_set_problems(rule_sets, lambda cite: corpus.resolve(cite)[1].text, int_to_chinese)

@@ -1,0 +1,123 @@
+"""Markdown pieces shared by the comparison pages: cited items, cells, tables, the lead."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable
+
+from calculators.conditions import BOUND_KEYS, BOUND_WORDS
+from calculators.schema import expand_refs
+
+RuleSet = dict[str, Any]
+NOT_STATED = "未规定"
+UNIT_WORDS = {"day": "天", "night": "天", "time": "次", "percent": "%", "ratio": "", "workday": "个工作日",
+              "year": "年", "month": "个月", "person": "人", "yuan": "元", "vote": "票", "none": ""}
+COUNTING_RULE = ("计数规则：“以上、以下、以内”**包含**本数（“3天以内”含3天）；"
+                 "“超过、不足、不满、低于”**不含**本数（“不足200天”不含200天）。")
+
+
+def cite(citation: str | None) -> str:
+    """The token the regulations hook turns into a clause link."""
+    return f" [[cite:{citation}]]" if citation else ""
+
+
+def cited(text: str, citation: str | None) -> str:
+    return f"{text}{cite(citation)}"
+
+
+def tool_token(name: str) -> str:
+    """Resolved by the comparison hook: a link when tools/<name>.md is built, plain text otherwise."""
+    return f"[[compare-tool:{name}]]"
+
+
+def who(rs: RuleSet) -> str:
+    return f"**{rs['jurisdiction']}**<br>《{rs['short_name']}》"
+
+
+def number_text(item: dict[str, Any]) -> str:
+    """“不少于1万元”, “5万元”, “20天”: the number as the clause writes it, with its bound word."""
+    shown = re.sub(r"\s+", "", item.get("number_text") or f"{item['value']}{UNIT_WORDS.get(item.get('unit', 'none'), '')}")
+    bound = next((k for k in BOUND_KEYS if k in item and str(item[k]) == str(item["value"])), None)
+    return (BOUND_WORDS[bound] if bound else "") + shown
+
+
+def value_item(item: dict[str, Any]) -> str:
+    """label：**number** [cite] — or the label alone when the item has no number."""
+    value = item.get("value")
+    if value is None or isinstance(value, (bool, list)):
+        return cited(item["label"], item["cite"])
+    return cited(f"{item['label']}：**{number_text(item)}**", item["cite"])
+
+
+def note(n: dict[str, Any]) -> str:
+    return cited(n["text"], n.get("cite"))
+
+
+def consequences(rs: RuleSet, refs: list[str], kinds: set[str] | None = None) -> list[str]:
+    """Each consequence (groups expanded) with its citation; only `kinds` when given."""
+    table = rs.get("consequences") or {}
+    return [cited(table[i]["label"], table[i]["cite"])
+            for i in expand_refs(refs, table, rs.get("groups") or {}) if kinds is None or table[i]["kind"] in kinds]
+
+
+def consequence_kinds(rs: RuleSet, refs: list[str]) -> set[str]:
+    table = rs.get("consequences") or {}
+    return {table[i]["kind"] for i in expand_refs(refs, table, rs.get("groups") or {})}
+
+
+def trigger(rs: RuleSet, t: dict[str, Any], kinds: set[str] | None = None) -> str:
+    """One situation and what follows from it (only consequences of `kinds` when given), each cited."""
+    head = ("可能适用：" if t.get("certainty") == "possible" else "") + f"**{t['label']}**"
+    parts = [cited(head, t["cite"])]
+    if t.get("tier") and "tier" not in consequence_kinds(rs, t.get("consequences") or []):
+        parts.append(f"定为{t['tier']}")
+    parts += consequences(rs, t.get("consequences") or [], kinds)
+    return "<br>→ ".join(parts)
+
+
+def cell(parts: Iterable[str]) -> str:
+    parts = [p for p in parts if p]
+    text = "<br>".join(parts) if parts else NOT_STATED
+    return text.replace("|", "&#124;").replace("\n", " ")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def section(title: str, rule_sets: dict[str, RuleSet], parts: Callable[[RuleSet], list[str]],
+            intro: str = "") -> str:
+    """## title, then one row per rule set (never merged): 地区与文件 | 规定 (未规定 where silent)."""
+    rows = [[who(rs), cell(parts(rs))] for rs in rule_sets.values()]
+    return f"## {title}\n\n" + (f"{intro}\n\n" if intro else "") + table(["地区与文件", "规定"], rows) + "\n"
+
+
+def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet], all_sets: dict[str, RuleSet]) -> str:
+    """The page head: what the page is, how to read it, which rule sets are not on it."""
+    out = [f"# {title}\n", what + "\n",
+           "!!! note \"怎么读这一页\"\n"
+           "    本页在建站时由 `calculators/rules/` 的规则集生成，计算器用的是同一份数据。"
+           "每个地区（文件）单独一行，互不合并；每条规定后面的链接指向原文条款。"
+           "规则集里没有写的，表中写“未规定”，不作推测。\n\n"
+           f"    {COUNTING_RULE}\n"]
+    if tool:
+        out.append(f"按自己的情况核对：{tool_token(tool)}。\n")
+    absent = [f"《{rs['short_name']}》" for rid, rs in ordered(all_sets).items() if rid not in rule_sets]
+    if absent:
+        out.append(f"以下文件（规则集）对本主题没有作出规定，未列入表中：{'、'.join(absent)}。\n")
+    return "\n".join(out) + "\n"
+
+
+LEVEL_ORDER = ("国家", "中央", "省", "市", "县级市", "县", "乡镇", "派出单位")
+
+
+def ordered(all_sets: dict[str, RuleSet]) -> dict[str, RuleSet]:
+    """Province first, then city, county, township, sending unit; unknown levels last."""
+    rank = {lvl: i for i, lvl in enumerate(LEVEL_ORDER)}
+    return dict(sorted(all_sets.items(), key=lambda kv: (rank.get(kv[1].get("level", ""), len(rank)), kv[0])))
+
+
+def having(all_sets: dict[str, RuleSet], *keys: str) -> dict[str, RuleSet]:
+    return {rid: rs for rid, rs in ordered(all_sets).items() if any(k in rs for k in keys)}

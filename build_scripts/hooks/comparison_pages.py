@@ -1,0 +1,65 @@
+"""MkDocs hook: comparison pages compare/*.md generated from calculators/rules/, and the rule-set citation check.
+
+- on_files: load and validate every rule set, check every cite/quote/number against the clause texts
+  (the build fails with `calculators/rules/<file>.yml: <key path>: <problem>`), then add the pages.
+- on_page_markdown: on those pages, [[compare-tool:NAME]] becomes a link to tools/NAME.md when that
+  page is built, else plain text. ([[cite:...]] is turned into links by regulations_pages.py.)
+
+mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from build_scripts import comparison  # noqa: E402
+from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
+from calculators.loader import load_yaml_dir  # noqa: E402
+from calculators.schema import RuleSetError  # noqa: E402
+
+TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
+TOOL_NAMES = {"attendance": "考勤达标", "leave": "请假审批", "assessment": "考核等次与召回", "quota": "优秀名额",
+              "eligibility": "人选资格"}
+
+
+def _rule_sets() -> dict:
+    try:
+        rule_sets = load_yaml_dir()
+        corpus = load_corpus()
+    except (RuleSetError, CorpusError) as exc:
+        raise PluginError(f"comparison pages: {exc}") from exc
+    problems = comparison.citation_problems(rule_sets, corpus)
+    if problems:
+        raise PluginError("rule-set citations:\n  " + "\n  ".join(problems))
+    return rule_sets
+
+
+def on_files(files, config):
+    for src_uri, content in comparison.build_pages(_rule_sets()).items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"{src_uri} is generated from calculators/rules/; remove docs/{src_uri}")
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.src_uri.startswith("compare/"):
+        return markdown
+
+    def tool(match):
+        name = match.group(1)
+        label = f"“{TOOL_NAMES.get(name, name)}”计算器"
+        if files.get_file_from_path(f"tools/{name}.md") is not None:
+            return f"[{label}](../tools/{name}.md)"
+        return label
+
+    return TOOL.sub(tool, markdown)
