@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import http.server
 import json
+import os
 import platform
 import socketserver
 import statistics
@@ -180,7 +181,8 @@ def run(site: Path, runs: int) -> dict:
         finally:
             server.shutdown()
     files = {p.name: p.stat().st_size for p in sorted((site / "assets" / "pyodide").iterdir())}
-    return {"ours": ours, "bare": bare, "runs": runs, "pyodide_files": files}
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    return {"ours": ours, "bare": bare, "runs": runs, "pyodide_files": files, "load": load}
 
 
 MB = 1024 * 1024
@@ -192,8 +194,13 @@ def report(res: dict) -> str:
     def ratio(key: str) -> str:
         return f"{o[key] / b[key]:.2f}" if b[key] else "—"
 
+    def cell(side: dict, key: str, fmt) -> str:
+        values = side["all"][key]
+        spread = f"（{fmt(min(values))}–{fmt(max(values))}）" if min(values) != max(values) else ""
+        return f"{fmt(side[key])}{spread}"
+
     def row(label: str, key: str, fmt) -> str:
-        return f"| {label} | {fmt(o[key])} | {fmt(b[key])} | {ratio(key)} |"
+        return f"| {label} | {cell(o, key, fmt)} | {cell(b, key, fmt)} | {ratio(key)} |"
 
     mb = lambda n: f"{n / MB:.2f} MB"  # noqa: E731
     ms = lambda n: f"{n / 1000:.2f} s"  # noqa: E731
@@ -208,8 +215,8 @@ title: 计算器载入性能
 
 计算器页面第一次出结果要下载多少、等多久，与只启动同一个 Pyodide 的空白页相比。
 由 `python -m build_scripts.benchmarks.calculator_load` 生成（{now}，Pyodide {load_pin().version}，
-本机回环地址，Debian Chromium 无头模式，390×844，{res['runs']} 次取中位数；服务器发送
-`Cache-Control: max-age=600`）。
+本机回环地址，Debian Chromium 无头模式，390×844，{res['runs']} 次取中位数，括号里是最小–最大；
+服务器发送 `Cache-Control: max-age=600`；测量时机器的平均负载 {res['load']}，2 核）。
 
 - **我们的页面**：打开“考勤达标”，页面解析完即填入“按年、205 天”并点“计算”，到结果出现为止。
 - **空白页**：只在模块 Web Worker 里启动同一份 Pyodide 并计算 `1 + 1`。
@@ -234,7 +241,10 @@ title: 计算器载入性能
 
 - 在回环地址上，下载几乎不花时间，时间主要是 WebAssembly 编译和 Python 启动；在手机网络上，
   冷缓存的时间主要由上表的字节数决定（约 {o['cold_bytes'] / MB:.0f} MB）。
-- 热缓存时浏览器从缓存读取运行环境，只重新取页面本身。
+- 我们比空白页多出的字节：页面本身、主题的样式和脚本、站内搜索索引、计算器脚本和规则 wheel。
+- 热缓存时所有文件都在浏览器缓存里（max-age 内不再请求），所以传输为 0；时间差来自页面本身的
+  脚本（主题、站内搜索在后台建索引）与 Python 启动抢同一台机器的处理器，以及安装 wheel、导入计算器。
+- 这台机器同时运行着其他任务，单次时间波动很大，比值请看多次运行的中位数和范围。
 - 运行环境只在计算器页面载入；其他页面不载入 Pyodide 的任何字节（浏览器测试检查这一点）。
 """
 

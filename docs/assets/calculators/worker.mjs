@@ -15,11 +15,14 @@ function post(msg) {
 const marks = { start: performance.now() };
 
 async function start(total) {
-  const [{ httpConfig }, { bootCalculators }, { countingFetch }] = await Promise.all([
+  // all four modules in parallel; pyodide.mjs fetches nothing until loadPyodide() runs
+  const [{ httpConfig }, { bootCalculators }, { countingFetch }, { loadPyodide }] = await Promise.all([
     import(`./pyodide-config.mjs${q}`),
     import(`./boot.mjs${q}`),
     import(`./progress-fetch.mjs${q}`),
+    import("../pyodide/pyodide.mjs"),
   ]);
+  marks.loader = performance.now();
   let loaded = 0;
   let stage = "download";
   const big = new Set(); // the interpreter starts once the wasm and the standard library are in
@@ -30,8 +33,6 @@ async function start(total) {
     if (stage !== "rules") post({ type: "progress", stage, loaded, total });
   });
   post({ type: "progress", stage, loaded, total });
-  const { loadPyodide } = await import("../pyodide/pyodide.mjs");
-  marks.loader = performance.now();
   const calc = await bootCalculators(loadPyodide, httpConfig(import.meta.url, version), (s) => {
     marks[s] = performance.now();
     if (s === "rules") {
