@@ -1,0 +1,44 @@
+"""Write the PWA files into a built site and the tags each page needs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_scripts.pwa import icons, manifest, precache
+
+HERE = Path(__file__).resolve().parent
+ASSET_DIR = "assets/pwa"
+CACHE_PREFIX = "zhucun-kb-"
+
+
+def head_tags(dest_uri: str) -> str:
+    prefix = "../" * dest_uri.count("/")
+    return (f'<link rel="manifest" href="{prefix}manifest.webmanifest">'
+            f'<meta name="theme-color" content="{manifest.THEME_COLOR}">'
+            f'<link rel="apple-touch-icon" href="{prefix}{ASSET_DIR}/icon-192.png">'
+            f'<script src="{prefix}{ASSET_DIR}/register.js" defer></script>')
+
+
+def write_static(site: Path, name: str, short_name: str, description: str) -> None:
+    """Manifest, icons and the register script: everything the precache list must include."""
+    out = site / ASSET_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for size in manifest.ICON_SIZES:
+        (out / f"icon-{size}.png").write_bytes(icons.book_icon(size))
+    (out / "register.js").write_text((HERE / "register.js").read_text(encoding="utf-8"), encoding="utf-8")
+    (site / "manifest.webmanifest").write_text(manifest.manifest(name, short_name, description), encoding="utf-8")
+
+
+def write_service_worker(site: Path) -> tuple[str, int]:
+    """sw.js at the site root, listing every file; returns (cache name, file count)."""
+    files = precache.site_files(site)
+    cache = CACHE_PREFIX + precache.build_hash(site, files)
+    source = (HERE / "sw.js").read_text(encoding="utf-8")
+    for key, value in (("__CACHE__", cache), ("__PREFIX__", CACHE_PREFIX)):
+        if f'"{key}"' not in source:
+            raise RuntimeError(f"sw.js template lost its {key} placeholder")
+        source = source.replace(f'"{key}"', json.dumps(value))
+    source = source.replace("__FILES__", json.dumps(files, ensure_ascii=False, indent=0))
+    (site / precache.SW_NAME).write_text(source, encoding="utf-8")
+    return cache, len(files)
