@@ -16,7 +16,7 @@ def _tiers(rs: md.RuleSet) -> list[str]:
     t = _sub(rs, "tiers")
     if not t:
         return []
-    return [md.cited("、".join(t["value"]), t["cite"]) + (f"<br>说明：{t['note']}" if t.get("note") else "")]
+    return [md.cited("、".join(t["value"]), t["cite"]) + md.aside(t.get("note"))]
 
 
 def _applies(rs: md.RuleSet) -> list[str]:

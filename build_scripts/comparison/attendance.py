@@ -18,7 +18,7 @@ def _requirements(key: str, period: str | None = None):
         out = []
         for r in rs["attendance"].get(key) or []:
             if period in (None, r["period"]):
-                out.append(md.value_item(r) + (f"<br>说明：{r['note']}" if r.get("note") else ""))
+                out.append(md.value_item(r) + md.aside(r.get("note")))
         return out or _silent(rs)
     return parts
 

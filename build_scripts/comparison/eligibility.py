@@ -19,7 +19,7 @@ ROWS = [("是否党员", "party_member"), ("党龄", "party_years"), ("工作经
 def _check(chk: dict) -> str:
     roles = chk.get("roles") or list(ROLES)
     who = "" if len(roles) == len(ROLES) else "（" + "、".join(ROLE_LABELS[r] for r in roles) + "）"
-    note = f"<br>说明：{chk['note']}" if chk.get("note") else ""
+    note = md.aside(chk.get("note"))
     return md.cited(f"**{OUTCOMES[chk['outcome']]}**{who}：{chk['label']}", chk["cite"]) + note
 
 

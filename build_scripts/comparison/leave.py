@@ -81,8 +81,8 @@ def _outcome(rs: md.RuleSet, role: str, days: Fraction) -> str:
     ranges = [r for r in rs["leave"].get("ranges") or [] if role in r["roles"]]
     if any(r.get("specific") and in_bounds(x, r) for r in ranges):
         general = [r for r in ranges if not r.get("specific") and in_bounds(x, r)]
-        text += "".join(f"<br>（专门规定优先；一般规定“{r['label']}”也包含这个天数：{_steps([dict(s, cite=r['cite']) for s in r['steps']])}）"
-                        for r in general)
+        text += "".join(md.aside(f"“{r['label']}”：{_steps([dict(s, cite=r['cite']) for s in r['steps']])}",
+                                 "专门规定优先；一般规定也包含这个天数：") for r in general)
     return text
 
 
@@ -120,7 +120,7 @@ def _written(rs: md.RuleSet) -> list[str]:
     for r in rs["leave"].get("ranges") or []:
         roles = "" if len(r["roles"]) == len(ROLES) else "【" + "、".join(ROLE_LABELS[x] for x in r["roles"]) + "】"
         steps = "，".join(f"{s['by']}{ACTION_LABELS[s['action']]}" for s in r["steps"])
-        implied = f"<br>说明：{r['implied']}" if r.get("implied") else ""
+        implied = md.aside(r.get("implied"))
         out.append(md.cited(f"{roles}{r['label']}（{describe_bounds(r, '天')}）：{steps}", r["cite"]) + implied)
     for s in rs["leave"].get("after_steps") or []:
         out.append(md.cited(f"每次请假之后：{s['by']}{ACTION_LABELS[s['action']]}", s["cite"]))

@@ -49,8 +49,14 @@ def value_item(item: dict[str, Any]) -> str:
     return cited(f"{item['label']}：**{number_text(item)}**", item["cite"])
 
 
+def aside(text: str | None, prefix: str = "说明：") -> str:
+    """A smaller line under an item (a rule set's note, an overridden reading)."""
+    return f'<small class="cmp-aside">{prefix}{text}</small>' if text else ""
+
+
 def note(n: dict[str, Any]) -> str:
-    return cited(n["text"], n.get("cite"))
+    """A rule set's note with its clause; one without a clause (a remark on silence) as an aside."""
+    return cited(n["text"], n["cite"]) if n.get("cite") else aside(n["text"])
 
 
 def consequences(rs: RuleSet, refs: list[str], kinds: set[str] | None = None) -> list[str]:
@@ -76,8 +82,11 @@ def trigger(rs: RuleSet, t: dict[str, Any], kinds: set[str] | None = None) -> st
 
 
 def cell(parts: Iterable[str]) -> str:
+    """Several items stack as blocks (site CSS .cmp-item); an empty cell says 未规定."""
     parts = [p for p in parts if p]
-    text = "<br>".join(parts) if parts else NOT_STATED
+    if len(parts) > 1:
+        parts = [f'<span class="cmp-item">{p}</span>' for p in parts]
+    text = "".join(parts) if parts else NOT_STATED
     return text.replace("|", "&#124;").replace("\n", " ")
 
 

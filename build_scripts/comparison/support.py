@@ -12,7 +12,7 @@ WHAT = "各地为驻村干部安排的工作经费、生活补助、通讯和交
 
 def _topic(topic: str):
     def parts(rs: md.RuleSet) -> list[str]:
-        return [md.value_item(i) + (f"<br>说明：{i['note']}" if i.get("note") else "")
+        return [md.value_item(i) + md.aside(i.get("note"))
                 for i in rs["support"]["items"] if i["topic"] == topic]
     return parts
 

@@ -4,6 +4,7 @@
   (the build fails with `calculators/rules/<file>.yml: <key path>: <problem>`), then add the pages.
 - on_page_markdown: on those pages, [[compare-tool:NAME]] becomes a link to tools/NAME.md when that
   page is built, else plain text. ([[cite:...]] is turned into links by regulations_pages.py.)
+- on_config / on_page_content: assets/compare.css (spacing in the tables), scoped by a wrapper class.
 
 mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 """
@@ -26,6 +27,8 @@ from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
 from calculators.loader import load_yaml_dir  # noqa: E402
 from calculators.schema import RuleSetError  # noqa: E402
 
+CSS = "assets/compare.css"
+CSS_SOURCE = ROOT / "build_scripts" / "comparison" / "compare.css"
 TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
 TOOL_NAMES = {"attendance": "考勤达标", "leave": "请假审批", "assessment": "考核等次与召回", "quota": "优秀名额",
               "eligibility": "人选资格"}
@@ -43,7 +46,14 @@ def _rule_sets() -> dict:
     return rule_sets
 
 
+def on_config(config):
+    if CSS not in config["extra_css"]:
+        config["extra_css"].append(CSS)
+    return config
+
+
 def on_files(files, config):
+    files.append(File.generated(config, CSS, content=CSS_SOURCE.read_text(encoding="utf-8")))
     for src_uri, content in comparison.build_pages(_rule_sets()).items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"{src_uri} is generated from calculators/rules/; remove docs/{src_uri}")
@@ -63,3 +73,9 @@ def on_page_markdown(markdown, page, config, files):
         return label
 
     return TOOL.sub(tool, markdown)
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.startswith("compare/"):
+        return f'<div class="compare-page">{html}</div>'
+    return html
