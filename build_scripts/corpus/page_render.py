@@ -54,6 +54,8 @@ def render_document(doc: Document) -> str:
     out = [
         "---",
         f"title: {doc.title}",
+        "search:",
+        "  boost: 2",   # the source text outranks tool and practice pages that mention the same words
         "---",
         "",
         f"# {md_escape(doc.title)}",

@@ -20,6 +20,8 @@ ZWSP = "\u200b"
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # 第十七条, 第二章: the whole ordinal and its number are both findable
 ORDINAL = re.compile(r"第([零一二三四五六七八九十百两]+)[条章款项节篇]")
+# 20天, 220天, 3次, 40%: a number with its unit is one searchable word (a query for 12天 wants 12 days)
+NUMBER_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:[天年月日次个名人元万份]|%|周岁|小时|个工作日)")
 USER_DICT = Path(__file__).with_name("user_dict.txt")
 
 
@@ -33,7 +35,9 @@ def sub_words(text: str) -> list[str]:
     """Every dictionary word of two or more characters inside the Han runs of `text` (search mode)."""
     _load_dictionary()
     words: set[str] = set()
-    for run in HAN_RUN.findall(text.replace(ZWSP, "")):
+    plain = text.replace(ZWSP, "")
+    words.update(NUMBER_WITH_UNIT.findall(plain))
+    for run in HAN_RUN.findall(plain):
         words.update(w for w in jieba.cut_for_search(run, HMM=False) if len(w) >= 2)
         for ordinal in ORDINAL.finditer(run):
             words.update((ordinal.group(0), ordinal.group(1)))
