@@ -1,10 +1,12 @@
 """The effective configuration of the offline build.
 
-mkdocs.offline.yml (INHERIT: mkdocs.yml) turns on Material's offline plugin and points the
-iframe-worker polyfill at our vendored copy. Lists replace the parent's under INHERIT, so the hooks
-list is assembled here instead of being copied into that file: mkdocs.yml's hooks, then any hook the
-offline copy needs that mkdocs.yml does not run yet (warned), then the offline-only hook.
-`navigation.instant` is dropped from theme.features: on file:// it stops page scripts.
+mkdocs.offline.yml (INHERIT: mkdocs.yml) points the iframe-worker polyfill at our vendored copy.
+Lists replace the parent's under INHERIT, so the lists this build changes are assembled here from
+mkdocs.yml instead of being copied into that file (where they would drift):
+- plugins: mkdocs.yml's, then Material's `offline` plugin;
+- hooks: mkdocs.yml's, then any hook the offline copy needs that mkdocs.yml does not run yet
+  (warned), then the offline-only hook;
+- theme.features: mkdocs.yml's without `navigation.instant` (on file:// it stops page scripts).
 """
 
 from __future__ import annotations
@@ -28,15 +30,40 @@ def _parent() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
 
 
+class _Tagged:
+    """A value behind a MkDocs YAML tag (!ENV, !relative): it cannot be copied into another file."""
+
+    def __init__(self, tag: str):
+        self.tag = tag
+
+
 class _PermissiveLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving MkDocs' !ENV / !relative tags."""
+    """Reads mkdocs.yml, leaving MkDocs' own tags unresolved."""
 
 
-_PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix))
+
+
+def _check_copyable(value, where: str) -> None:
+    if isinstance(value, _Tagged):
+        raise ValueError(f"mkdocs.yml {where} uses {value.tag}; teach build_scripts/offline_bundle/config.py to copy it")
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_copyable(v, f"{where}.{k}")
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_copyable(v, f"{where}[{i}]")
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
 
 
 def effective_yaml() -> str:
     parent = _parent()
+    for key in ("plugins", "hooks"):
+        _check_copyable(parent.get(key), key)
+    _check_copyable(parent.get("theme", {}).get("features"), "theme.features")
     hooks = list(parent.get("hooks") or [])
     for hook in REQUIRED_HOOKS:
         if hook not in hooks and (ROOT / hook).exists():
@@ -44,7 +71,10 @@ def effective_yaml() -> str:
             hooks.append(hook)
     hooks.append(OFFLINE_HOOK)
     features = [f for f in parent.get("theme", {}).get("features", []) if not f.startswith("navigation.instant")]
-    child = {"INHERIT": OFFLINE_CONFIG.name, "hooks": hooks, "theme": {"features": features}}
+    plugins = list(parent.get("plugins") or [])
+    if not any(_plugin_name(p) in ("offline", "material/offline") for p in plugins):
+        plugins.append("offline")
+    child = {"INHERIT": OFFLINE_CONFIG.name, "plugins": plugins, "hooks": hooks, "theme": {"features": features}}
     return yaml.safe_dump(child, allow_unicode=True, sort_keys=False)
 
 
