@@ -61,6 +61,7 @@ TOPIC = {"attendance": "考勤与在岗", "leave": "请销假", "quota": "考核
          "eligibility": "人选条件", "deadline": "召回与问责"}
 MAX_OPTION = 24          # characters: longer options do not fit a phone screen as a choice
 MIN_STEM_TEXT = 14
+MAX_FACT = 120           # cited words quoted in an explanation
 PUNCT = "，,。；;：:、（）()“”\"《》 \u3000"
 CJK = r"\u3400-\u9fff"
 
@@ -120,6 +121,11 @@ def context(clause: str, span) -> tuple[int, int]:
     while a > sent_start and (b - a < MIN_STEM_TEXT or NUMBERING.sub("", clause[a:b]).startswith(FRAGMENT_START)):
         a = max(_seg_start(clause, a - 1, "，,。；;：:"), sent_start)
     return a, b
+
+
+def drop_asides(text: str) -> str:
+    """Long bracketed asides (省级选派的同时报…) make a phone stem hard to read; （含…） says what counts, keep it."""
+    return re.sub(r"（(?!含)[^（）]{7,}）", "", text)
 
 
 def strip_numbering(text: str) -> str:
@@ -263,14 +269,14 @@ class RuleQuestions:
             key = (item["cite"], normalise(number_text(item)))
             if key in asked:
                 continue
-            text, stem_tail, fact = self.number_sentence(rs, item, trigger, situation)
+            text, stem_tail, fact, explanation = self.number_sentence(rs, item, trigger, situation)
             if not text:
                 continue
+            text = drop_asides(text)
             blanked, core = blank_number(text, item, emit.BLANK)
             if not blanked:
                 continue
             asked.add(key)
-            explanation = self.explain(rs, item["cite"], fact, item.get("note", "") if trigger else "")
             q = self.base(rs, path, "num", "填空", topic, self.intro(rs) + emit.sentence(blanked + stem_tail),
                           explanation, item["cite"])
             q.update(answer=[core], fact=fact)
@@ -301,7 +307,7 @@ class RuleQuestions:
         return hits[0] if hits else None
 
     def number_sentence(self, rs, item, trigger, situation=None):
-        """(text holding the number, words after it, cited words) for a number question."""
+        """(text holding the number, words after it, cited words, explanation) for a number question."""
         clause = self.clause(item["cite"])
         quote = item["quote"]
         span = locate(quote, clause)
@@ -310,38 +316,51 @@ class RuleQuestions:
             action = action_text(item["label"], situation["label"] + situation.get("quote", ""))
             if loosely_in(number_text(item), action) and not loosely_in(number_text(item), label):
                 subject = "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
-                fact = tidy(clause[span[0]:span[1]]) if span else tidy(quote)
-                return f"{subject}{label}的，{action}", "", strip_numbering(fact)
+                fact = self.fact_span(item["cite"], [situation["quote"], quote])
+                if not fact or len(fact) > MAX_FACT:
+                    fact = strip_numbering(tidy(clause[slice(*context(clause, span))])) if span else tidy(quote)
+                    said = f"“{strip_numbering(tidy(situation['quote'])).rstrip('，；。')}……{fact}”"
+                else:
+                    said = f"“{fact}”"
+                return (f"{subject}{label}的，{action}", "", fact,
+                        f"{self.where(rs, item['cite'])}规定：{said}。")
         if trigger is not None:
             label = tidy(trigger["label"])
             if not loosely_in(number_text(item), label):
-                return None, "", ""
+                return None, "", "", ""
             subject = "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
-            tail = self.trigger_outcome(rs, trigger)
-            fact = tidy(clause[span[0]:span[1]]) if span else tidy(quote)
-            return subject + label, ("的，" + tail) if tail else "的", strip_numbering(fact)
+            tail, cons = self.trigger_outcome(rs, trigger)
+            same = cons is not None and cons["cite"] == item["cite"]
+            fact = self.fact_span(item["cite"], [quote, cons["quote"]]) if same else ""
+            if not fact or len(fact) > MAX_FACT:
+                fact = self.fact_span(item["cite"], [quote]) if span else tidy(quote)
+            explanation = self.explain(rs, item["cite"], fact, item.get("note", ""))
+            if cons is not None and not same and not loosely_in(cons["quote"], fact):
+                explanation += f"{self.where(rs, cons['cite'])}规定：“{strip_numbering(tidy(cons['quote']))}”。"
+            return subject + label, ("的，" + tail) if tail else "的", fact, explanation
         if span:
             a, b = context(clause, span)
             text = strip_numbering(tidy(clause[a:b]))
             fact = text
         else:   # the rule's quote is not (or no longer) in the clause: ask from the quote itself
             text = fact = tidy(quote)
-        return text, "", fact
+        return text, "", fact, self.explain(rs, item["cite"], fact, item.get("note", ""))
 
-    def trigger_outcome(self, rs, trigger) -> str:
+    def trigger_outcome(self, rs, trigger):
+        """(what follows, as words for the stem; the consequence item they come from or None)."""
         ids = _expand(rs, trigger.get("consequences") or [])
         cons = rs.get("consequences") or {}
         words = trigger["label"] + trigger.get("quote", "")
         for cid in ids:
             if cons[cid]["kind"] == "tier":
-                return action_text(cons[cid]["label"], words)
+                return action_text(cons[cid]["label"], words), cons[cid]
         if trigger.get("tier"):
-            return f"评为{trigger['tier']}等次"
+            return f"评为{trigger['tier']}等次", None
         for cid in ids:
             text = action_text(cons[cid]["label"], words)
             if len(text) <= 30 and not loosely_in(number_text(trigger), text):
-                return text
-        return ""
+                return text, cons[cid]
+        return "", None
 
     # --- leave
     def leave(self, rs) -> list[dict]:
@@ -706,7 +725,8 @@ def load_naming() -> dict:
 
 def generate(corpus, rule_sets=None, others=None) -> list[dict]:
     """corpus from corpus_access.load(); rule_sets from calculators.loader (default: the YAML files);
-    others: questions already in other banks (default: every bank except this one) so none is repeated."""
+    others: hand-written questions (default: the banks outside generated/) so none is repeated. The bank
+    made from source sentences (generate_facts) leaves out what this one asks: the rule sets come first."""
     if rule_sets is None:
         from calculators.loader import load_yaml_dir
         rule_sets = load_yaml_dir()
@@ -730,7 +750,7 @@ def _other_questions() -> list:
     from .validate import bank_files, load_bank
     qs = []
     for path in bank_files():
-        if path.resolve() != OUT.resolve():
+        if path.parent.resolve() != OUT.parent.resolve():
             qs += load_bank(path)[1]
     return qs
 
