@@ -136,8 +136,19 @@ def generate(corpus) -> list[dict]:
             out += b.from_keys(fact)
     from .generate_rules import generate as from_rule_sets
     from .validate import signature
-    asked = {signature(q) for q in from_rule_sets(corpus)}
-    return [q for q in out if signature(q) not in asked]
+    ruled = from_rule_sets(corpus)
+    asked = {signature(q) for q in ruled}
+    same_fact = {_fact_key(q) for q in ruled}
+    return [q for q in out if signature(q) not in asked and _fact_key(q) not in same_fact]
+
+
+def _fact_key(q) -> tuple:
+    """Same clause, same kind of question, same answer: the same thing asked twice in other words."""
+    from .normalise import normalise
+    from .schema import answer_texts
+    if q.get("kind") == "which-document" or q["section"] == "多选":
+        return (q["id"],)
+    return (q["cite"], q["section"], tuple(sorted(normalise(a) for a in answer_texts(q))))
 
 
 def main() -> int:

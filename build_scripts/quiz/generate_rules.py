@@ -16,7 +16,8 @@ Question kinds (ids: rule set id + rule key path + kind, never list positions):
   approvers are right, nobody is asked to pick one;
 - consequence: 多选 "which consequences follow" from a trigger (its cited clause), distractors from
   other documents' consequences of other kinds that this document does not state;
-- eligibility: 多选 "who may not be selected" where a check lists personnel categories.
+Eligibility is asked through its numbers (党龄, 工作经历). A 多选 "who may not be selected" was tried and
+dropped: the rule sets list only excluded categories, so the one wrong option (在编在职干部) gave it away.
 Same input, same output.
 """
 from __future__ import annotations
@@ -45,9 +46,6 @@ PERIOD_MAX = {"month": 31, "year": 366}
 ROLE_WORDS = {"first_secretary": "第一书记", "team_leader": "驻村工作队队长", "member": "驻村工作队员"}
 ROLE_WORDS_BY_DOC = {"hebei-measures": {"team_leader": "驻村工作组组长", "member": "驻村工作组成员"}}
 ROLE_ORDER = ("member", "team_leader", "first_secretary")
-EMPLOYMENT_WORDS = {"在编在职": ["在编在职干部"], "临时聘用": ["临时聘用人员", "临时工"],
-                    "公益性岗位": ["公益性岗位人员"], "借调": ["借调人员"], "工勤": ["工勤人员"],
-                    "乡镇干部": ["乡镇干部"], "退居二线": ["退居二线干部"], "退休": ["退休人员"]}
 # Consequence kinds that answer "what happens to the cadre"; procedure and record keeping are left out.
 SANCTION_KINDS = {"tier", "recall", "no_promotion", "no_excellent", "bonus_cut", "education", "criticism",
                   "accountability", "other"}
@@ -121,6 +119,11 @@ def context(clause: str, span) -> tuple[int, int]:
     while a > sent_start and (b - a < MIN_STEM_TEXT or NUMBERING.sub("", clause[a:b]).startswith(FRAGMENT_START)):
         a = max(_seg_start(clause, a - 1, "，,。；;：:"), sent_start)
     return a, b
+
+
+def inner_quotes(text: str) -> str:
+    """Quotation marks inside a quotation become single ones: “严格实行‘教育整改’”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def drop_asides(text: str) -> str:
@@ -213,6 +216,16 @@ class RuleQuestions:
     def where(self, rs, cite: str) -> str:
         return f"{self.name(rs)}{self.label_of(cite)}"
 
+    def sentence_of(self, cite: str, quote: str) -> str:
+        """The clause's sentence holding the quote (up to MAX_FACT characters), else the quote."""
+        clause = self.clause(cite)
+        span = locate(quote, clause)
+        if not span:
+            return strip_numbering(tidy(quote))
+        a, b = _seg_start(clause, span[0], "。；;"), _seg_end(clause, span[1], "。；;")
+        text = strip_numbering(tidy(clause[a:b]))
+        return text if len(text) <= MAX_FACT else strip_numbering(tidy(quote))
+
     def fact_span(self, cite: str, texts: list[str]) -> str:
         """The clause words from the first to the last of texts, grown to whole segments."""
         clause = self.clause(cite)
@@ -226,7 +239,7 @@ class RuleQuestions:
         return strip_numbering(tidy(clause[a:b]))
 
     def explain(self, rs, cite: str, fact: str, extra: str = "") -> str:
-        return f"{self.where(rs, cite)}规定：“{fact.rstrip('。；')}”。{extra}"
+        return f"{self.where(rs, cite)}规定：“{inner_quotes(fact.rstrip('。；'))}”。{extra}"
 
     def base(self, rs, path: str, kind: str, section: str, topic: str, stem: str, explanation: str, cite: str):
         return {"id": emit.qid(rs["document"], kind, rs["id"], path), "section": section, "doc": rs["document"],
@@ -319,9 +332,9 @@ class RuleQuestions:
                 fact = self.fact_span(item["cite"], [situation["quote"], quote])
                 if not fact or len(fact) > MAX_FACT:
                     fact = strip_numbering(tidy(clause[slice(*context(clause, span))])) if span else tidy(quote)
-                    said = f"“{strip_numbering(tidy(situation['quote'])).rstrip('，；。')}……{fact}”"
+                    said = f"“{inner_quotes(strip_numbering(tidy(situation['quote'])).rstrip('，；。'))}……{inner_quotes(fact)}”"
                 else:
-                    said = f"“{fact}”"
+                    said = f"“{inner_quotes(fact)}”"
                 return (f"{subject}{label}的，{action}", "", fact,
                         f"{self.where(rs, item['cite'])}规定：{said}。")
         if trigger is not None:
@@ -336,7 +349,7 @@ class RuleQuestions:
                 fact = self.fact_span(item["cite"], [quote]) if span else tidy(quote)
             explanation = self.explain(rs, item["cite"], fact, item.get("note", ""))
             if cons is not None and not same and not loosely_in(cons["quote"], fact):
-                explanation += f"{self.where(rs, cons['cite'])}规定：“{strip_numbering(tidy(cons['quote']))}”。"
+                explanation += self.explain(rs, cons["cite"], strip_numbering(tidy(cons["quote"])))
             return subject + label, ("的，" + tail) if tail else "的", fact, explanation
         if span:
             a, b = context(clause, span)
@@ -463,7 +476,11 @@ class RuleQuestions:
         candidates = [a for a in self.leave_actors() if a not in banned and not loosely_in(a, subject)]
         first = emit.shuffled([a for a in candidates if a in own], *seed, "own")
         rest = emit.shuffled([a for a in candidates if a not in own], *seed, "other")
-        return list(dict.fromkeys(first + rest))[:n]
+        picked = []
+        for a in dict.fromkeys(first + rest):   # at most one of 乡镇党委 / 镇（街道）党（工）委书记 / ...
+            if not any(a in fam and any(b in fam for b in picked) for fam in ACTOR_FAMILIES):
+                picked.append(a)
+        return picked[:n]
 
     def leave_single(self, rs, rng, role, days, tag, roles, calc):
         res = calc.calculate(rs, {"role": role, "days": days})
@@ -477,7 +494,7 @@ class RuleQuestions:
         if len(wrong) < 3:
             return None
         consent = [s["by"] for s in res["steps"] if s["action"] == "consent"]
-        fact = strip_numbering(tidy(rng["quote"]))
+        fact = self.sentence_of(rng["cite"], rng["quote"])
         extra = self.implied_note(rng, days)
         explanation = self.explain(rs, rng["cite"], fact, extra)
         mid = f"经{'、'.join(consent)}同意后，报{emit.CHOICE}批准" if consent else f"应由{emit.CHOICE}批准"
@@ -542,7 +559,7 @@ class RuleQuestions:
                 wrong = self.actor_distractors(rs, set(actors), role, days, subject, 2, (rs["id"], path))
                 if len(wrong) < 2:
                     break
-                fact = strip_numbering(tidy(rng["quote"]))
+                fact = self.sentence_of(rng["cite"], rng["quote"])
                 options = emit.shuffled([*actors, *wrong], rs["id"], path, "order")
                 stem = f"{self.intro(rs)}{subject}请假{_num(days)}天，需经其同意或批准的有{emit.CHOICE}。"
                 q = self.base(rs, path, "leave-steps", "多选", TOPIC["leave"], stem,
@@ -605,49 +622,15 @@ class RuleQuestions:
             stem = f"{self.intro(rs)}{subject}{label}的，应受到的处理有{emit.CHOICE}。"
             topic = "考核与奖惩" if "tier" in kinds else "召回与问责"
             q = self.base(rs, path, "consequence", "多选", topic, stem,
-                          self.explain(rs, trig["cite"], fact, f"{'、'.join(wrong)}不是本文件对这一情形规定的处理。"),
+                          self.explain(rs, trig["cite"], fact, "".join(f"“{inner_quotes(w)}”" for w in wrong)
+                                       + "不是本文件对这一情形规定的处理。"),
                           trig["cite"])
             q.update(options=options, answer=emit.letters_of(options, right), fact=fact)
             out.append(q)
         return out
 
-    # --- eligibility
-    def eligibility(self, rs) -> list[dict]:
-        checks = (rs.get("eligibility") or {}).get("checks") or []
-        out = []
-        named = {}
-        for chk in checks:
-            values = chk["when"].get("in") or ([chk["when"]["equals"]] if chk["when"].get("field") == "employment"
-                                               and "equals" in chk["when"] else [])
-            if chk["when"].get("field") != "employment":
-                continue
-            for v in values:
-                named.setdefault(v, []).append(chk)
-        for chk in checks:
-            if chk["when"].get("field") != "employment" or chk["outcome"] != "ineligible" or "in" not in chk["when"]:
-                continue
-            clause = self.clause(chk["cite"])
-            right = [w for v in chk["when"]["in"] for w in EMPLOYMENT_WORDS.get(v, [])[:2]
-                     if locate(w, chk["quote"]) and locate(w, clause)]
-            right = list(dict.fromkeys(right))
-            if len(right) < 2:
-                continue
-            # a distractor must be a category this document names and does not exclude
-            wrong = [EMPLOYMENT_WORDS[v][0] for v in EMPLOYMENT_WORDS if v not in named and v == "在编在职"]
-            if not wrong:
-                continue
-            path = f"eligibility.checks.{chk['label']}"
-            fact = self.fact_span(chk["cite"], right)
-            options = emit.shuffled([*right[:4], *wrong], rs["id"], path)
-            stem = f"{self.intro(rs)}下列人员中，不得选派为驻村干部的有{emit.CHOICE}。"
-            q = self.base(rs, path, "eligibility", "多选", TOPIC["eligibility"], stem,
-                          self.explain(rs, chk["cite"], fact), chk["cite"])
-            q.update(options=options, answer=emit.letters_of(options, right[:4]), fact=fact)
-            out.append(q)
-        return out
-
     def rule_set(self, rs) -> list[dict]:
-        return self.numbers(rs) + self.leave(rs) + self.leave_steps(rs) + self.consequences(rs) + self.eligibility(rs)
+        return self.numbers(rs) + self.leave(rs) + self.leave_steps(rs) + self.consequences(rs)
 
 
 def calc_same(rs, role, days, res) -> bool:
