@@ -59,7 +59,9 @@ def _plugin_name(entry) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def effective_yaml() -> str:
+def effective_yaml(offline: bool = True) -> str:
+    """The offline build's config; with offline=False, plain mkdocs.yml plus the required hooks
+    (what the tests serve as the installable site until mkdocs.yml runs those hooks)."""
     parent = _parent()
     for key in ("plugins", "hooks"):
         _check_copyable(parent.get(key), key)
@@ -69,6 +71,8 @@ def effective_yaml() -> str:
         if hook not in hooks and (ROOT / hook).exists():
             log.warning("mkdocs.yml does not run %s yet; the offline build adds it", hook)
             hooks.append(hook)
+    if not offline:
+        return yaml.safe_dump({"INHERIT": "mkdocs.yml", "hooks": hooks}, allow_unicode=True, sort_keys=False)
     hooks.append(OFFLINE_HOOK)
     features = [f for f in parent.get("theme", {}).get("features", []) if not f.startswith("navigation.instant")]
     plugins = list(parent.get("plugins") or [])
@@ -78,8 +82,8 @@ def effective_yaml() -> str:
     return yaml.safe_dump(child, allow_unicode=True, sort_keys=False)
 
 
-def config_stream() -> io.StringIO:
+def config_stream(offline: bool = True) -> io.StringIO:
     """A config 'file' in the repository root, so relative paths resolve as for mkdocs.yml."""
-    stream = io.StringIO(effective_yaml())
+    stream = io.StringIO(effective_yaml(offline))
     stream.name = str(ROOT / "mkdocs.offline.effective.yml")
     return stream

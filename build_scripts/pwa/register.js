@@ -13,7 +13,7 @@
     bar.textContent = "新版本已就绪，点击刷新";
     bar.setAttribute("style", "position:fixed;left:50%;bottom:1rem;transform:translateX(-50%);z-index:10;" +
       "padding:.7em 1.2em;border:0;border-radius:2em;background:#c62828;color:#fff;font-size:.9rem;" +
-      "box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer");
+      "box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer;white-space:nowrap");
     bar.addEventListener("click", function () {
       bar.disabled = true;
       worker.postMessage({ type: "SKIP_WAITING" });

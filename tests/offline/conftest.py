@@ -1,0 +1,102 @@
+"""Fixtures for the offline copy and the installable site.
+
+`offline_zip`: the zip built once per session by the real command; `offline_root`: it unzipped to a
+temporary folder; `file_page`: Chromium at 390 px where only file: and data: requests may pass (every
+request recorded; anything else aborted and failing the test). `pwa_site` / `pwa_url`: the http
+site with the PWA hook (the shared build once mkdocs.yml runs it), served on loopback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, _QuietHandler, _Server
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def _run(args: list[str]) -> None:
+    r = subprocess.run([sys.executable, *args], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    if r.returncode != 0:
+        pytest.fail(f"{' '.join(args)} failed:\n{r.stdout[-3000:]}\n{r.stderr[-5000:]}")
+
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    _run(["-m", "build_scripts.offline_bundle", "--out", str(out)])
+    zips = list(out.glob("*.zip"))
+    assert len(zips) == 1, zips
+    return zips[0]
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_zip, tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(dest)
+    (top,) = list(dest.iterdir())
+    return top
+
+
+@pytest.fixture
+def file_requests() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def file_page(browser, file_requests):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN")
+    blocked: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        file_requests.append(url)
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.on("request", lambda r: file_requests.append(r.url))
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.page_errors = errors
+    yield pg
+    context.close()
+    assert not blocked, f"requests other than file:/data: {blocked}"
+    assert all(u.startswith(("file:", "data:")) for u in file_requests), \
+        [u for u in file_requests if not u.startswith(("file:", "data:"))]
+
+
+@pytest.fixture(scope="session")
+def pwa_site(built_site, tmp_path_factory) -> Path:
+    if (built_site / "sw.js").exists():
+        return built_site
+    out = tmp_path_factory.mktemp("pwa-site")
+    _run(["-c", "import sys; from pathlib import Path; from build_scripts.offline_bundle.build import "
+                "build_online_site; build_online_site(Path(sys.argv[1]))", str(out)])
+    return out
+
+
+def serve(directory: Path):
+    server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def pwa_url(pwa_site):
+    url, server = serve(pwa_site)
+    yield url
+    server.shutdown()

@@ -1,0 +1,115 @@
+"""The unzipped offline copy opened from file:// in Chromium, every non-file/data request blocked
+and recorded (fixture `file_page`): navigation, Chinese search, practice progress, print page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _open(page, root, path):
+    page.goto((root / path).as_uri())
+
+
+def _shot(page, artifacts_dir, name):
+    out = artifacts_dir / "offline"
+    out.mkdir(exist_ok=True)
+    page.screenshot(path=str(out / f"{name}.png"), full_page=False)
+
+
+def test_navigation(file_page, offline_root, artifacts_dir):
+    page = file_page
+    _open(page, offline_root, "index.html")
+    page.click("article a.home-entry[href='regulations/index.html']")
+    page.wait_for_url("**/regulations/index.html")
+    page.click("article a[href='hebei-measures.html']")
+    page.wait_for_url("**/regulations/hebei-measures.html")
+    assert page.locator(".law-text .clause").count() > 10
+    assert "navigation.instant" not in page.content()
+    _shot(page, artifacts_dir, "regulation")
+    assert not page.page_errors
+
+
+def test_search_from_file_url(file_page, offline_root, artifacts_dir):
+    page = file_page
+    _open(page, offline_root, "index.html")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /键入/.test(m.textContent); })()", timeout=15000)
+    box = page.locator("input.md-search__input")
+    box.fill("召回")
+    box.press("End")  # Material searches on keyup
+    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /符合条件/.test(m.textContent); })()", timeout=15000)
+    _shot(page, artifacts_dir, "search")
+    first = page.locator("li.md-search-result__item > a.md-search-result__link").first
+    href = first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file:") and href.split("#")[0].split("/")[-1] in page.url
+    assert "召回" in page.locator("article").inner_text()
+    assert not page.page_errors
+
+
+def test_search_uses_patched_worker_and_tags(file_page, offline_root, file_requests):
+    """The iframe-worker loads our patched search worker; sub-word tags (处罚 in 行政处罚) are in the inlined index."""
+    page = file_page
+    workers = list((offline_root / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert len(workers) == 1 and "o<=t.length" in workers[0].read_text(encoding="utf-8")
+    index = (offline_root / "search/search_index.js").read_text(encoding="utf-8")
+    assert index.startswith("var __index = ") and '"tags":[' in index
+    _open(page, offline_root, "index.html")
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.fill("暖心工程")
+    box.press("End")
+    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /符合条件|没有/.test(m.textContent); })()", timeout=15000)
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    assert any("county-test" in h for h in hrefs[:5]), hrefs
+    assert any(u.startswith("file:") and "/assets/javascripts/workers/" + workers[0].name in u for u in file_requests)
+
+
+def _answer_wrong(page) -> str:
+    qid = page.locator(".qz-card").get_attribute("data-qid")
+    q = page.evaluate("id => QuizCard.byId[id]", qid)
+    if q["section"] == "填空":
+        page.locator(".qz-blank").first.fill("不对的答案")
+        page.click(".qz-submit")
+    else:
+        wrong = next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])
+        page.click(f".qz-option[data-letter='{wrong}']")
+        if q["section"] == "多选":
+            page.click(".qz-submit")
+    return qid
+
+
+def test_practice_progress_survives_reload(file_page, offline_root, artifacts_dir):
+    page = file_page
+    _open(page, offline_root, "quiz/practice.html")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector(".qz-card")
+    qid = _answer_wrong(page)
+    _shot(page, artifacts_dir, "practice-wrong")
+    _open(page, offline_root, "quiz/wrongbook.html")
+    page.reload()
+    page.wait_for_selector(f"#qz-wrong-list li[data-qid='{qid}']")
+    _shot(page, artifacts_dir, "wrongbook")
+    assert page.locator("#qz-export").count() == 1
+    assert not page.page_errors
+
+
+def test_print_page(file_page, offline_root, artifacts_dir):
+    page = file_page
+    _open(page, offline_root, "print/all-regulations.html")
+    assert page.locator(".print-doc").count() == 13
+    assert page.locator("#hebei-measures--art-17").count() == 1
+    page.emulate_media(media="print")
+    for sel in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(sel).first.is_visible(), sel
+    _shot(page, artifacts_dir, "print-all")
+    _open(page, offline_root, "quiz/paper.html")
+    assert page.locator(".md-header").first.is_visible() is False
