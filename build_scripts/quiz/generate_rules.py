@@ -238,8 +238,9 @@ class RuleQuestions:
         b = _seg_end(clause, b, "，,。；;")
         return strip_numbering(tidy(clause[a:b]))
 
-    def explain(self, rs, cite: str, fact: str, extra: str = "") -> str:
-        return f"{self.where(rs, cite)}规定：“{inner_quotes(fact.rstrip('。；'))}”。{extra}"
+    def explain(self, rs, cite: str, fact: str, extra: str = "", again: bool = False) -> str:
+        where = f"本文件{self.label_of(cite)}" if again else self.where(rs, cite)
+        return f"{where}规定：“{inner_quotes(fact.rstrip('。；'))}”。{extra}"
 
     def base(self, rs, path: str, kind: str, section: str, topic: str, stem: str, explanation: str, cite: str):
         return {"id": emit.qid(rs["document"], kind, rs["id"], path), "section": section, "doc": rs["document"],
@@ -349,7 +350,7 @@ class RuleQuestions:
                 fact = self.fact_span(item["cite"], [quote]) if span else tidy(quote)
             explanation = self.explain(rs, item["cite"], fact, item.get("note", ""))
             if cons is not None and not same and not loosely_in(cons["quote"], fact):
-                explanation += self.explain(rs, cons["cite"], strip_numbering(tidy(cons["quote"])))
+                explanation += self.explain(rs, cons["cite"], strip_numbering(tidy(cons["quote"])), again=True)
             return subject + label, ("的，" + tail) if tail else "的", fact, explanation
         if span:
             a, b = context(clause, span)
@@ -622,7 +623,7 @@ class RuleQuestions:
             stem = f"{self.intro(rs)}{subject}{label}的，应受到的处理有{emit.CHOICE}。"
             topic = "考核与奖惩" if "tier" in kinds else "召回与问责"
             q = self.base(rs, path, "consequence", "多选", topic, stem,
-                          self.explain(rs, trig["cite"], fact, "".join(f"“{inner_quotes(w)}”" for w in wrong)
+                          self.explain(rs, trig["cite"], fact, "和".join(f"“{inner_quotes(w)}”" for w in wrong)
                                        + "不是本文件对这一情形规定的处理。"),
                           trig["cite"])
             q.update(options=options, answer=emit.letters_of(options, right), fact=fact)

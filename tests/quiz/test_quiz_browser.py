@@ -153,7 +153,8 @@ def test_export_and_import_progress(page, site_url, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"hello": 1}', encoding="utf-8")
     page.set_input_files("#qz-import-file", str(bad))
-    assert "导入失败" in page.locator("#qz-transfer-msg").inner_text()
+    # the file is read asynchronously (FileReader): wait for the message instead of reading it at once
+    page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('导入失败')")
     page.set_input_files("#qz-import-file", str(saved))
     page.wait_for_selector(f"#qz-wrong-list li[data-qid='{qid}']")
     assert "导入成功" in page.locator("#qz-transfer-msg").inner_text()
