@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update-docs", action="store_true", help="write the size breakdown into docs/offline.md")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     zip_path = make_bundle(args.out)
     rows = breakdown.measure(zip_path)
     print(breakdown.as_text(zip_path, rows))

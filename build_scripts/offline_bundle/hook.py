@@ -1,6 +1,8 @@
 """MkDocs hook for the offline build only (added by build_scripts.offline_bundle.config).
 
 on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points.
+on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
+the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py).
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import logging  # noqa: E402
+
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from build_scripts.offline_bundle import vendor  # noqa: E402
+from build_scripts.offline_bundle import pyodide_file, vendor  # noqa: E402
+from build_scripts.offline_bundle.pyodide_classic import RewriteError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.offline_bundle")
 
 
 def on_config(config):
@@ -29,3 +37,18 @@ def on_files(files, config):
     pin = vendor.load_pin()
     files.append(File.generated(config, pin.site_path, content=vendor.shim_bytes(pin)))
     return files
+
+
+@event_priority(-50)
+def on_post_build(config):
+    site = Path(config["site_dir"])
+    if not (site / "assets" / "pyodide" / "pyodide.mjs").exists():
+        return
+    from build_scripts.pyodide.vendor import load_pin
+    try:
+        written = pyodide_file.write(site, load_pin().version)
+    except RewriteError as exc:
+        raise PluginError(str(exc)) from exc
+    size = sum(s["bytes"] for s in written["scripts"])
+    log.info("file:// Pyodide: %d scripts (%.1f MB), %d calculator pages", len(written["scripts"]), size / 1e6,
+             len(written["pages"]))

@@ -1,0 +1,79 @@
+"""Calculator pages that also work from file://.
+
+Chromium refuses module scripts, module imports and workers from file://, but runs inline module
+scripts and imports data: URLs named in an import map. So in the offline build each calculator
+page gets:
+- an import map: each calculator module (assets/calculators/*.mjs but the worker) as a data: URL
+  under a bare name (`zc/form.mjs`), its `./x.mjs` imports rewritten to those names, and
+  `zc/runtime-client.mjs` pointing at file_runtime.mjs (Pyodide on the page's own thread, same
+  interface), the original kept as `zc/runtime-client.orig.mjs`;
+- a small config (where the Pyodide files and the payload scripts are);
+- in place of `<script type="module" src=".../page.mjs?v=…">`: an inline module that imports
+  `zc/page.mjs` on file:// and the original page.mjs elsewhere, so http(s) keeps the worker path.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from pathlib import Path
+
+from build_scripts.offline_bundle.pyodide_classic import RewriteError
+
+HERE = Path(__file__).resolve().parent
+PAGE_TAG = re.compile(r'<script type="module" src="((?:\.\./)*)assets/calculators/page\.mjs(\?v=[\w-]+)?"></script>')
+SPECIFIER = re.compile(r"""(["'`])\./([A-Za-z0-9_-]+\.mjs)(\$\{q\})?\1""")
+LEFTOVER = re.compile(r"""(from\s*|import\s*\(\s*)["'`]\.{1,2}/""")
+SEAMS = {
+    "runtime-client.mjs": ("export class CalculatorRuntime", "export function whenIdle", "export function progressText"),
+    "boot.mjs": ("export async function bootCalculators",),
+    "pyodide-config.mjs": ("export const PACKAGE", "export const ENGINE"),
+    "page.mjs": ("./runtime-client.mjs", "new CalculatorRuntime("),
+}
+
+
+def _data_url(source: str) -> str:
+    return "data:text/javascript;charset=utf-8;base64," + base64.b64encode(source.encode("utf-8")).decode("ascii")
+
+
+def _rewrite(name: str, source: str) -> str:
+    out = SPECIFIER.sub(lambda m: f'"zc/{m.group(2)}"', source)
+    if LEFTOVER.search(out):
+        raise RewriteError(f"assets/calculators/{name}: a relative import the file:// rewrite does not handle")
+    return out
+
+
+def import_map(calc_dir: Path) -> dict:
+    modules = {p.name: p.read_text(encoding="utf-8") for p in sorted(calc_dir.glob("*.mjs")) if p.name != "worker.mjs"}
+    for name, needles in SEAMS.items():
+        for needle in needles:
+            if needle not in modules.get(name, ""):
+                raise RewriteError(f"assets/calculators/{name} no longer has {needle!r}: re-check the file:// calculator "
+                                   "runtime (build_scripts/offline_bundle/file_runtime.mjs)")
+    imports = {f"zc/{name}": _data_url(_rewrite(name, src)) for name, src in modules.items()}
+    imports["zc/runtime-client.orig.mjs"] = imports["zc/runtime-client.mjs"]
+    imports["zc/runtime-client.mjs"] = _data_url((HERE / "file_runtime.mjs").read_text(encoding="utf-8"))
+    return {"imports": imports}
+
+
+def page_html(text: str, imports: dict, scripts: list[dict]) -> str:
+    matches = PAGE_TAG.findall(text)
+    if len(matches) != 1:
+        raise RewriteError(f"expected one calculator page.mjs script tag, found {len(matches)}")
+    prefix = matches[0][0]
+    config = {"scripts": scripts}
+
+    def replace(m: re.Match) -> str:
+        original = f"{prefix}assets/calculators/page.mjs{m.group(2) or ''}"
+        return (
+            f'<script type="importmap">{json.dumps(imports)}</script>'
+            f"<script>window.__zcOffline=Object.assign({json.dumps(config)},"
+            f'{{pyodideBase:new URL("{prefix}assets/pyodide/",location.href).href,'
+            f'scriptsBase:new URL("{prefix}assets/offline-pyodide/",location.href).href}});</script>'
+            f'<script type="module">if(location.protocol==="file:")import("zc/page.mjs");'
+            f"else import({json.dumps(html.unescape(original))});</script>"
+        )
+
+    return PAGE_TAG.sub(replace, text)

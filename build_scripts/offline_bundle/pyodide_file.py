@@ -1,0 +1,42 @@
+"""Write the file:// Pyodide pieces into a built site (offline build only):
+assets/offline-pyodide/ (classic loader, classic factory, lock, base64 payloads) and the
+calculator pages' import maps (calc_pages)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
+
+OUT = "assets/offline-pyodide"
+
+
+def write(site: Path, pinned_version: str) -> dict:
+    pyodide_classic.check_version(pinned_version)
+    src = site / "assets" / "pyodide"
+    out = site / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    lock_text = (src / "pyodide-lock.json").read_text(encoding="utf-8")
+    wheels = [p["file_name"] for p in json.loads(lock_text)["packages"].values()]
+    scripts = {
+        "pyodide.js": pyodide_classic.classic_loader((src / "pyodide.mjs").read_text(encoding="utf-8")),
+        "pyodide.asm.js": pyodide_classic.classic_asm(
+            (src / "pyodide.asm.mjs").read_text(encoding="utf-8"),
+            'new URL("../pyodide/pyodide.asm.mjs",document.currentScript.src).href'),
+        "lock.js": pyodide_payload.lock_script(lock_text),
+    }
+    for name in ["pyodide.asm.wasm", "python_stdlib.zip", *wheels]:
+        scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, (src / name).read_bytes())
+    listed = []
+    for name, text in scripts.items():
+        (out / name).write_text(text, encoding="utf-8")
+        listed.append({"name": name, "bytes": len(text.encode("utf-8"))})
+    imports = calc_pages.import_map(site / "assets" / "calculators")
+    pages = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "assets/calculators/page.mjs" in text:
+            page.write_text(calc_pages.page_html(text, imports, listed), encoding="utf-8")
+            pages.append(page.relative_to(site).as_posix())
+    return {"scripts": listed, "pages": pages}

@@ -1,0 +1,73 @@
+"""Every calculator of the unzipped offline copy computes a cited result from file:// (Pyodide on
+the page thread, files from the payload scripts); only file: and data: requests. The same copy
+served over http keeps the worker path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.offline.conftest import serve
+
+pytestmark = pytest.mark.browser
+RESULT_TIMEOUT = 120_000
+SAMPLES = {
+    "attendance": {"period": "year", "days_in_village": "205"},
+    "leave": {"role": "first_secretary", "days": "4"},
+    "assessment": {"disapproval_votes": "40", "total_votes": "100", "absences_found": "3"},
+    "quota": {"total_cadres": "57"},
+    "eligibility": {"role": "first_secretary", "party_member": "true", "party_years": "3", "work_years": "5"},
+}
+
+
+def _fill_and_submit(page):
+    page.wait_for_selector(".zc-calc[data-wired]")
+    spec = json.loads(page.get_attribute(".zc-calc", "data-spec"))
+    values = SAMPLES.get(spec["calculator"], {})
+    for field in spec["fields"]:
+        value = values.get(field["name"])
+        if value is None and field["required"]:
+            value = field["choices"][0]["value"] if field.get("choices") else str(field.get("min", 0) + 1)
+        if value is None:
+            continue
+        sel = f"#zc-f-{field['name']}"
+        if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
+            page.select_option(sel, value)
+        else:
+            page.fill(sel, value)
+    page.click(".zc-submit")
+    page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
+    assert page.locator(".zc-result .zc-cite").count() >= 1
+    return spec["calculator"]
+
+
+def _calculator_pages(root):
+    return sorted(p.name for p in (root / "tools").glob("*.html") if "zc-calc" in p.read_text(encoding="utf-8"))
+
+
+def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
+    pages = _calculator_pages(offline_root)
+    assert len(pages) >= 5, pages
+    out = artifacts_dir / "offline"
+    out.mkdir(exist_ok=True)
+    for name in pages:
+        file_page.goto((offline_root / "tools" / name).as_uri())
+        calculator = _fill_and_submit(file_page)
+        marks = json.loads(file_page.get_attribute(".zc-calc", "data-marks") or "{}")
+        print(f"\n{calculator}: ready {marks.get('ready', 0) / 1000:.1f} s from file://")
+        file_page.screenshot(path=str(out / f"file-calc-{calculator}.png"), full_page=True)
+    assert not file_page.page_errors
+
+
+def test_offline_copy_over_http_keeps_the_worker(page, offline_root):
+    url, server = serve(offline_root)
+    try:
+        workers = []
+        page.on("worker", lambda w: workers.append(w.url))
+        page.goto(url + "tools/attendance.html")
+        _fill_and_submit(page)
+        assert any("assets/calculators/worker.mjs" in w for w in workers), workers
+        assert not page.evaluate("'__zcOfflineFiles' in globalThis")
+    finally:
+        server.shutdown()
