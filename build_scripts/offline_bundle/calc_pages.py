@@ -58,12 +58,12 @@ def import_map(calc_dir: Path) -> dict:
     return {"imports": imports}
 
 
-def page_html(text: str, imports: dict, scripts: list[dict]) -> str:
+def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str:
     matches = PAGE_TAG.findall(text)
     if len(matches) != 1:
         raise RewriteError(f"expected one calculator page.mjs script tag, found {len(matches)}")
     prefix = matches[0][0]
-    config = {"scripts": scripts}
+    config = {"scripts": scripts, "stdlib": stdlib}
 
     def replace(m: re.Match) -> str:
         original = f"{prefix}assets/calculators/page.mjs{m.group(2) or ''}"

@@ -64,6 +64,7 @@ export class CalculatorRuntime {
         indexURL: cfg.pyodideBase,
         packageBaseUrl: cfg.pyodideBase,
         lockFileContents: globalThis.__zcOfflineLock,
+        stdLibURL: cfg.pyodideBase + cfg.stdlib,
         createPyodideModule: globalThis.__zcCreatePyodideModule,
         packages: [PACKAGE],
         engine: ENGINE,

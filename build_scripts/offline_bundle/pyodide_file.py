@@ -5,11 +5,24 @@ calculator pages' import maps (calc_pages)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
 
 OUT = "assets/offline-pyodide"
+UPSTREAM_STDLIB = "python_stdlib.zip"
+STDLIB_CONST = re.compile(r'export const STDLIB = "([^"]+)"')
+
+
+def stdlib_name(site: Path) -> str:
+    """The standard library archive the http pages load (pyodide-config.mjs STDLIB, the trimmed one
+    when the build writes it), else Pyodide's own."""
+    config = site / "assets" / "calculators" / "pyodide-config.mjs"
+    match = STDLIB_CONST.search(config.read_text(encoding="utf-8")) if config.exists() else None
+    if match and (site / "assets" / "pyodide" / match.group(1)).exists():
+        return match.group(1)
+    return UPSTREAM_STDLIB
 
 
 def write(site: Path, pinned_version: str) -> dict:
@@ -26,7 +39,8 @@ def write(site: Path, pinned_version: str) -> dict:
             'new URL("../pyodide/pyodide.asm.mjs",document.currentScript.src).href'),
         "lock.js": pyodide_payload.lock_script(lock_text),
     }
-    for name in ["pyodide.asm.wasm", "python_stdlib.zip", *wheels]:
+    stdlib = stdlib_name(site)
+    for name in ["pyodide.asm.wasm", stdlib, *wheels]:
         scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, (src / name).read_bytes())
     listed = []
     for name, text in scripts.items():
@@ -37,6 +51,6 @@ def write(site: Path, pinned_version: str) -> dict:
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         if "assets/calculators/page.mjs" in text:
-            page.write_text(calc_pages.page_html(text, imports, listed), encoding="utf-8")
+            page.write_text(calc_pages.page_html(text, imports, listed, stdlib), encoding="utf-8")
             pages.append(page.relative_to(site).as_posix())
-    return {"scripts": listed, "pages": pages}
+    return {"scripts": listed, "pages": pages, "stdlib": stdlib}
