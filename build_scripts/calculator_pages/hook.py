@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.calculator_pages import render, spec  # noqa: E402
-from build_scripts.pyodide import artifacts, vendor  # noqa: E402
+from build_scripts.pyodide import artifacts, stdlib, vendor  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.calculator_pages")
 ASSET_DIR = "assets/calculators"
@@ -36,18 +36,17 @@ def version_token(docs_dir: Path) -> str:
     h = hashlib.sha256()
     h.update(artifacts.calculators_wheel().sha256.encode())
     h.update(vendor.load_pin().integrity.encode())
+    h.update(stdlib.MODULE_LIST.read_bytes() + repr(stdlib.MARGIN).encode())
     for p in sorted((docs_dir / ASSET_DIR).glob("*")):
         h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()[:10]
 
 
 def download_bytes() -> int:
-    """What the worker fetches on a cold start: wasm, standard library, wheel, lock file."""
+    """What the worker fetches on a cold start: wasm, trimmed standard library, wheel, lock file."""
     runtime = vendor.unpacked()
     wheel = artifacts.calculators_wheel()
-    return (runtime / "pyodide.asm.wasm").stat().st_size + (runtime / "python_stdlib.zip").stat().st_size + len(
-        wheel.data
-    ) + 1024
+    return (runtime / "pyodide.asm.wasm").stat().st_size + len(stdlib.trimmed_archive()) + len(wheel.data) + 1024
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:

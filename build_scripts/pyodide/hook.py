@@ -15,15 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts.pyodide import artifacts, lockfile, vendor  # noqa: E402
+from build_scripts.pyodide import artifacts, lockfile, stdlib, vendor  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pyodide")
 
 
-def write_pyodide_dir(dest: Path) -> dict:
-    """Runtime files + wheel + site lock into dest; returns a small manifest (names, sizes)."""
+def write_pyodide_dir(dest: Path, trimmed: bool = True) -> dict:
+    """Runtime files + wheel + site lock + the trimmed standard library (stdlib.STDLIB_NAME,
+    the archive the pages load) into dest; returns a small manifest (names, sizes).
+
+    The upstream python_stdlib.zip is copied too: the benchmark's bare page and the offline
+    bundle's build still read it; the calculator pages never request it."""
     pin = vendor.load_pin()
     vendor.copy_runtime(dest, pin)
+    if trimmed:
+        (dest / stdlib.STDLIB_NAME).write_bytes(stdlib.trimmed_archive())
     wheel = artifacts.calculators_wheel()
     for old in dest.glob("*.whl"):
         old.unlink()

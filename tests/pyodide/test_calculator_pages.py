@@ -147,3 +147,6 @@ def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url):
     page.goto(calc_site_url + "tools/attendance.html")
     page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
     assert any(u.endswith("pyodide.asm.wasm") for u in seen)
+    # the trimmed standard library, never the upstream one
+    assert any(u.split("?")[0].endswith("/assets/pyodide/zhucun-stdlib.zip") for u in seen)
+    assert not [u for u in seen if "python_stdlib.zip" in u]

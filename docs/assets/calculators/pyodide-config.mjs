@@ -3,6 +3,9 @@
 
 export const PACKAGE = "zhucun-calculators";
 export const ENGINE = "calculators.engine";
+// The trimmed standard library the build writes beside the runtime (build_scripts/pyodide/stdlib.py),
+// loaded instead of the upstream python_stdlib.zip.
+export const STDLIB = "zhucun-stdlib.zip";
 
 /** Config for a site served over http(s): runtime files beside this folder, in ../pyodide/. */
 export function httpConfig(moduleURL, version = "") {
@@ -11,6 +14,7 @@ export function httpConfig(moduleURL, version = "") {
   return {
     indexURL: index.href,
     lockFileURL: new URL(`pyodide-lock.json${query}`, index).href,
+    stdLibURL: new URL(`${STDLIB}${query}`, index).href,
     packageBaseUrl: index.href,
     packages: [PACKAGE],
     engine: ENGINE,
@@ -23,6 +27,7 @@ export function dirConfig(dir) {
   return {
     indexURL: index,
     lockFileURL: `${index}pyodide-lock.json`,
+    stdLibURL: `${index}${STDLIB}`,
     packageBaseUrl: index,
     packages: [PACKAGE],
     engine: ENGINE,

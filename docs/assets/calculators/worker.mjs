@@ -28,7 +28,7 @@ async function start(total) {
   const big = new Set(); // the interpreter starts once the wasm and the standard library are in
   self.fetch = countingFetch(self.fetch.bind(self), (url, bytes, done) => {
     loaded += bytes;
-    if (done && /pyodide\.asm\.wasm|python_stdlib\.zip/.test(url)) big.add(url);
+    if (done && /pyodide\.asm\.wasm|zhucun-stdlib\.zip/.test(url)) big.add(url);
     if (stage === "download" && big.size === 2) stage = "boot";
     if (stage !== "rules") post({ type: "progress", stage, loaded, total });
   });
