@@ -113,3 +113,27 @@ def test_print_page(file_page, offline_root, artifacts_dir):
     _shot(page, artifacts_dir, "print-all")
     _open(page, offline_root, "quiz/paper.html")
     assert page.locator(".md-header").first.is_visible() is False
+
+
+def test_progress_survives_closing_the_browser(browser, offline_root, tmp_path):
+    """Chromium keeps localStorage for file:// across a restart of the same profile."""
+    from tests.conftest import CHROMIUM_ARGS, chromium_path
+
+    def session():
+        return browser.browser_type.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 390, "height": 844})
+
+    context = session()
+    page = context.new_page()
+    _open(page, offline_root, "quiz/practice.html")
+    page.wait_for_selector(".qz-card")
+    qid = _answer_wrong(page)
+    context.close()
+    context = session()
+    try:
+        page = context.new_page()
+        _open(page, offline_root, "quiz/wrongbook.html")
+        page.wait_for_selector(f"#qz-wrong-list li[data-qid='{qid}']", timeout=10_000)
+    finally:
+        context.close()

@@ -1,1 +1,0 @@
-"""Stand-in calculators package (tests only)."""
