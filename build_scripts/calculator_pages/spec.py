@@ -112,6 +112,7 @@ def _rule_sets(desc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[CalculatorSpec]:
     rule_sets = _rule_sets(desc)
+    rank = rule_set_rank(rule_sets)
     specs = []
     for raw in _as_list(desc["calculators"]):
         name = raw["name"]
@@ -120,7 +121,7 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
         if supported is None:
             supported = [r["id"] for r in rule_sets if name in (r.get("calculators") or [])]
         titles = {r["id"]: r.get("title") or r.get("short") or r["id"] for r in rule_sets}
-        supported_ids = [s if isinstance(s, str) else s["id"] for s in supported]
+        supported_ids = sorted((s if isinstance(s, str) else s["id"] for s in supported), key=rank)
         specs.append(
             CalculatorSpec(
                 name=name,
@@ -137,6 +138,29 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
     order = list(PAGES)
     specs.sort(key=lambda s: order.index(s.name) if s.name in order else len(order))
     return specs
+
+
+def _documents_yml(path: Path = ROOT / "build_scripts" / "corpus" / "documents.yml") -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def rule_set_rank(rule_sets: list[dict[str, Any]], data: dict[str, Any] | None = None):
+    """Sort key for the jurisdiction picker: the level of the rule set's document in the order of
+    documents.yml `levels` (中央, 省, 市, 县, 乡镇, 单位), then the order documents.yml lists them in;
+    so the first option, the default, is the broadest rule set that covers the calculator."""
+    data = _documents_yml() if data is None else data
+    levels = list(data.get("levels") or [])
+    docs = data.get("documents") or []
+    where = {d["id"]: (levels.index(d["level"]) if d.get("level") in levels else len(levels), i)
+             for i, d in enumerate(docs)}
+    doc_of = {r["id"]: r.get("document") or r["id"] for r in rule_sets}
+
+    def rank(rule_id: str) -> tuple[int, int, str]:
+        return (*where.get(doc_of.get(rule_id, rule_id), (len(levels), len(docs))), rule_id)
+
+    return rank
 
 
 def document_short_names(path: Path = ROOT / "build_scripts" / "corpus" / "documents.yml") -> dict[str, str]:

@@ -7,7 +7,6 @@ calculators package's own compile step, and no YAML.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from pathlib import Path
 
@@ -16,13 +15,8 @@ from .wheel import Wheel, build_wheel, package_sources
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def source_root() -> Path:
-    """Directory holding the calculators package ($CALCULATORS_SRC lets tests use a stand-in)."""
-    return Path(os.environ.get("CALCULATORS_SRC") or ROOT)
-
-
 def import_calculators(module: str = "calculators.engine"):
-    root = str(source_root())
+    root = str(ROOT)
     if sys.path[:1] != [root]:
         sys.path.insert(0, root)
     return importlib.import_module(module)
@@ -47,7 +41,7 @@ def base_version(root: Path) -> str:
 
 
 def calculators_wheel(root: Path | None = None) -> Wheel:
-    root = root or source_root()
+    root = root or ROOT
     files = package_sources(root / "calculators")
     files.update(compiled_rules())
     return build_wheel(files, base_version(ROOT), summary="驻村干部制度计算器（规则即数据）")

@@ -1,5 +1,5 @@
 """The case table the parity test runs on both sides: the calculators' own table in
-tests/calculators/ (any YAML/JSON list of {calculator, rules, input}), or the stand-in's."""
+tests/calculators/ (any YAML/JSON list of {calculator, rules, input})."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from pyodide_support import ROOT, STANDIN, real_engine_present
+from pyodide_support import ROOT
 
 
 def _walk(node: Any):
@@ -25,18 +25,12 @@ def _walk(node: Any):
 
 
 def load_cases() -> list[dict[str, str]]:
-    if real_engine_present():
-        raw: list[dict] = []
-        for path in sorted((ROOT / "tests" / "calculators").glob("*")):
-            if path.suffix in (".yml", ".yaml"):
-                raw.extend(_walk(yaml.safe_load(path.read_text(encoding="utf-8"))))
-            elif path.suffix == ".json":
-                raw.extend(_walk(json.loads(path.read_text(encoding="utf-8"))))
-    else:
-        import ast
-
-        source = (STANDIN / "calculators" / "engine.py").read_text(encoding="utf-8")
-        raw = ast.literal_eval(source.split("CASES = ", 1)[1])
+    raw: list[dict] = []
+    for path in sorted((ROOT / "tests" / "calculators").glob("*")):
+        if path.suffix in (".yml", ".yaml"):
+            raw.extend(_walk(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        elif path.suffix == ".json":
+            raw.extend(_walk(json.loads(path.read_text(encoding="utf-8"))))
     return [
         {
             "calculator": c["calculator"],

@@ -135,6 +135,26 @@ def test_inputs_are_remembered(page, calc_site_url):
     assert page.input_value("#zc-f-days_in_village") == "17"
 
 
+def test_jurisdiction_picker_defaults_to_the_broadest_level_then_remembers(page, calc_site_url):
+    import yaml
+
+    from pyodide_support import ROOT
+
+    data = yaml.safe_load((ROOT / "build_scripts" / "corpus" / "documents.yml").read_text(encoding="utf-8"))
+    levels = data["levels"]
+    level_of = {d["id"]: levels.index(d["level"]) for d in data["documents"]}
+    open_calculator(page, calc_site_url + "tools/attendance.html")
+    offered = page.eval_on_selector_all("#zc-f-rules option", "os => os.map(o => o.value)")
+    ranks = [level_of.get(r, len(levels)) for r in offered]
+    assert ranks == sorted(ranks), offered  # 中央, 省, 市, 县, 乡镇, 单位
+    assert page.input_value("#zc-f-rules") == offered[0]
+
+    # a choice made on one calculator is where the next calculator starts
+    page.select_option("#zc-f-rules", "shenmu-2021")
+    open_calculator(page, calc_site_url + "tools/leave.html")
+    assert page.input_value("#zc-f-rules") == "shenmu-2021"
+
+
 def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url):
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))

@@ -10,7 +10,6 @@ Every case's JSON text must be identical.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from pyodide_cases import load_cases
-from pyodide_support import ROOT, calculators_src
+from pyodide_support import ROOT
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,10 +34,9 @@ print(json.dumps([run_json(c["calculator"], c["rules"], c["input_json"]) for c i
 @pytest.fixture(scope="module")
 def pyodide_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pyodide")
-    env = dict(os.environ, CALCULATORS_SRC=str(calculators_src()))
     subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
                     "from build_scripts.pyodide.hook import write_pyodide_dir; write_pyodide_dir(Path(sys.argv[2]))",
-                    str(ROOT), str(out)], check=True, env=env, cwd=ROOT)
+                    str(ROOT), str(out)], check=True, cwd=ROOT)
     (out / "python_stdlib.zip").unlink()
     assert (out / "zhucun-stdlib.zip").exists()
     return out
@@ -56,7 +54,7 @@ def test_pyodide_under_node_matches_cpython(pyodide_dir, tmp_path):
     cases_file = tmp_path / "cases.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
 
-    py = subprocess.run([sys.executable, "-c", PY_SIDE, str(calculators_src()), str(cases_file)],
+    py = subprocess.run([sys.executable, "-c", PY_SIDE, str(ROOT), str(cases_file)],
                         capture_output=True, text=True, check=True)
     expected = json.loads(py.stdout)
     js = subprocess.run([node, str(HERE / "run_cases.mjs"), str(pyodide_dir), str(cases_file)],

@@ -60,6 +60,29 @@ export function saveForm(key, form) {
   }
 }
 
+// The jurisdiction chosen last on any calculator page; a page with nothing of its own
+// remembered starts with it when it offers that rule set.
+const RULES_KEY = "zhucun.calc.rules";
+
+export function rememberRules(form) {
+  try {
+    localStorage.setItem(RULES_KEY, form.elements.rules.value);
+  } catch {
+    /* storage disabled */
+  }
+}
+
+export function recallRules(form) {
+  let last = null;
+  try {
+    last = localStorage.getItem(RULES_KEY);
+  } catch {
+    last = null;
+  }
+  const select = form.elements.rules;
+  if (last && [...select.options].some((o) => o.value === last)) select.value = last;
+}
+
 export function restoreForm(key, form) {
   let data = null;
   try {

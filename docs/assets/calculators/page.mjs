@@ -2,7 +2,7 @@
 // (started when the page is idle), the result, and the inputs remembered in localStorage.
 
 const q = new URL(import.meta.url).search;
-const [{ readForm, showErrors, saveForm, restoreForm }, { renderResult }, { CalculatorRuntime, whenIdle, progressText }] =
+const [{ readForm, showErrors, saveForm, restoreForm, rememberRules, recallRules }, { renderResult }, { CalculatorRuntime, whenIdle, progressText }] =
   await Promise.all([import(`./form.mjs${q}`), import(`./result.mjs${q}`), import(`./runtime-client.mjs${q}`)]);
 
 for (const root of document.querySelectorAll(".zc-calc")) setup(root);
@@ -16,7 +16,7 @@ function setup(root) {
   const key = `zhucun.calc.${spec.calculator}`;
   const total = Number(root.dataset.bytes || 0);
 
-  restoreForm(key, form);
+  if (!restoreForm(key, form)) recallRules(form);
 
   const runtime = new CalculatorRuntime(root.dataset.worker, total, (p) => {
     status.textContent = progressText(p);
@@ -31,6 +31,7 @@ function setup(root) {
   else form.addEventListener("focusin", () => runtime.start(), { once: true });
 
   form.addEventListener("input", () => saveForm(key, form));
+  form.elements.rules.addEventListener("change", () => rememberRules(form));
   form.addEventListener("reset", () => {
     setTimeout(() => {
       saveForm(key, form);
