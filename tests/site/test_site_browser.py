@@ -97,3 +97,16 @@ def test_print_view_hides_navigation(page, site_url):
         loc = page.locator(selector).first
         assert not loc.is_visible(), selector
     assert page.locator(".law-text").is_visible()
+
+
+def test_every_page_fits_390_px(page, site_url, built_site):
+    """No page of the site scrolls sideways on a 390 px phone (long tables scroll inside their box)."""
+    too_wide = []
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        page.goto(site_url + path, wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide.append(f"{path}: {width}px")
+    assert not too_wide, too_wide
