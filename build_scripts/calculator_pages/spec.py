@@ -38,6 +38,7 @@ class CalculatorSpec:
 
     def browser_spec(self, doc_names: dict[str, str]) -> dict[str, Any]:
         return {
+            "clause_labels": clause_labels([r["id"] for r in self.rule_sets]),
             "calculator": self.name,
             "title": self.title,
             "fields": self.fields,
@@ -47,6 +48,33 @@ class CalculatorSpec:
             "value_labels": self.value_labels,
             "docs": doc_names,
         }
+
+
+def _cites_in(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["cite"]} if isinstance(node.get("cite"), str) else set()
+        return found.union(*(_cites_in(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_cites_in(v) for v in node))
+    return set()
+
+
+def clause_labels(rule_ids: list[str]) -> dict[str, str]:
+    """cite → the clause's numbering as the document writes it (一、2. in Guizhou, 七、（二）3. in Shenmu).
+
+    Results link every finding to its clause; the label must come from the corpus, not be guessed from
+    the anchor, because documents number their levels differently.
+    """
+    from build_scripts.corpus import load_corpus
+    from calculators.loader import load_rule_sets
+
+    corpus = load_corpus()
+    rule_sets = load_rule_sets()
+    labels = {}
+    for rid in rule_ids:
+        for cite in sorted(_cites_in(rule_sets.get(rid, {}))):
+            labels[cite] = corpus.resolve(cite)[1].label
+    return labels
 
 
 def _as_list(items: Any, key: str = "name") -> list[dict[str, Any]]:

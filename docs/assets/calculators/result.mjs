@@ -49,12 +49,12 @@ export function anchorLabel(anchor) {
   return prefix + anchor;
 }
 
-export function citeLink(cite, docs) {
+export function citeLink(cite, docs, labels = {}) {
   const [doc, anchor = ""] = String(cite).split("#");
   const a = document.createElement("a");
   a.className = "zc-cite";
   a.href = `../regulations/${encodeURIComponent(doc)}.html${anchor ? `#${anchor}` : ""}`;
-  a.textContent = `${docs[doc] || doc} ${anchor ? anchorLabel(anchor) : ""}`.trim();
+  a.textContent = `${docs[doc] || doc} ${anchor ? labels[cite] || anchorLabel(anchor) : ""}`.trim();
   return a;
 }
 
@@ -101,7 +101,7 @@ const ITEM_TEXT_KEYS = new Set(["text", "by", "action", "cite", "citation", "cit
 function itemNode(item, ctx) {
   const li = el("li");
   if (typeof item === "string" && CITE_RE.test(item)) {
-    li.append(citeLink(item, ctx.docs));
+    li.append(citeLink(item, ctx.docs, ctx.labels));
     return li;
   }
   if (item === null || typeof item !== "object") {
@@ -115,7 +115,7 @@ function itemNode(item, ctx) {
   if (text !== undefined && text !== null) li.append(el("span", "zc-item-text", String(text)));
   for (const c of cites(item)) {
     if (!c) continue;
-    li.append(" ", citeLink(c, ctx.docs));
+    li.append(" ", citeLink(c, ctx.docs, ctx.labels));
   }
   for (const [k, v] of Object.entries(item)) {
     if (ITEM_TEXT_KEYS.has(k) || v === null || v === undefined || (Array.isArray(v) && !v.length)) continue;
@@ -141,6 +141,7 @@ export function renderResult(target, result, spec) {
   const vl = spec.value_labels || {};
   const ctx = {
     docs: spec.docs || {},
+    labels: spec.clause_labels || {},
     actions: vl.actions || {},
     values: { ...(vl.roles || {}) },
     label: (k) => cleanLabel(outputs[k] || LABELS[k] || k),
