@@ -89,10 +89,19 @@ def render_document(doc: Document) -> str:
     return "\n".join(out)
 
 
+_BLANK = re.compile(r"(?<=[\u4e00-\u9fff“（(]) +(?=[\u4e00-\u9fff”）)_])")
+
+
+def _show_blanks(escaped: str) -> str:
+    """The test paper's blanks are spaces (不少于 天): mark them so a reader sees a blank, text unchanged."""
+    return _BLANK.sub(lambda m: f'<span class="blank">{m.group(0)}</span>', escaped)
+
+
 def _clause_html(doc: Document, clause: Clause, paragraphs: list[str], own_anchor: bool) -> str:
     ident = f' id="{clause.anchor}"' if own_anchor else f' data-anchor-of="{clause.anchor}"'
     depth = min(_depth(doc, clause), 4)
-    body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    mark = _show_blanks if doc.meta.get("keep_inner_spaces") else (lambda t: t)
+    body = "".join(f"<p>{mark(html.escape(p, quote=False))}</p>" for p in paragraphs)
     return (f'<div class="clause clause-{clause.kind} depth-{depth}"{ident} data-label="{html.escape(clause.label)}">'
             f"{body}</div>")
 
