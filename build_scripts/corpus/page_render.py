@@ -89,7 +89,7 @@ def render_document(doc: Document) -> str:
     return "\n".join(out)
 
 
-_BLANK = re.compile(r"(?<=[\u4e00-\u9fff“（(]) +(?=[\u4e00-\u9fff”）)_])")
+_BLANK = re.compile(r"(?<=[\u4e00-\u9fff“（(]) +(?=[\u4e00-\u9fff”）)_。，,])")
 
 
 def _show_blanks(escaped: str) -> str:
