@@ -20,22 +20,26 @@ from build_scripts.pyodide import artifacts, lockfile, stdlib, vendor  # noqa: E
 log = logging.getLogger("mkdocs.hooks.pyodide")
 
 
-def write_pyodide_dir(dest: Path, trimmed: bool = True) -> dict:
+def write_pyodide_dir(dest: Path) -> dict:
     """Runtime files + wheel + site lock + the trimmed standard library (stdlib.STDLIB_NAME,
     the archive the pages load) into dest; returns a small manifest (names, sizes).
 
-    The upstream python_stdlib.zip is copied too: the benchmark's bare page and the offline
-    bundle's build still read it; the calculator pages never request it."""
+    Nothing else: the upstream python_stdlib.zip stays in the vendored cache (what needs the full
+    archive, the trimming trace and the benchmark's bare page, reads it from there), and any other
+    file already in dest (an older wheel, an older build's files) is removed, so dest holds exactly
+    what the calculator pages load (tests/pyodide/test_site_pyodide_files.py)."""
     pin = vendor.load_pin()
-    vendor.copy_runtime(dest, pin)
-    if trimmed:
-        (dest / stdlib.STDLIB_NAME).write_bytes(stdlib.trimmed_archive())
+    dest.mkdir(parents=True, exist_ok=True)
+    written = {p.name for p in vendor.copy_runtime(dest, pin)}
+    (dest / stdlib.STDLIB_NAME).write_bytes(stdlib.trimmed_archive())
     wheel = artifacts.calculators_wheel()
-    for old in dest.glob("*.whl"):
-        old.unlink()
     (dest / wheel.filename).write_bytes(wheel.data)
-    upstream = json.loads((vendor.unpacked(pin) / "pyodide-lock.json").read_text(encoding="utf-8"))
+    upstream = json.loads(vendor.upstream_file("pyodide-lock.json", pin).read_text(encoding="utf-8"))
     (dest / "pyodide-lock.json").write_text(lockfile.dumps(lockfile.site_lock(upstream, wheel)), encoding="utf-8")
+    written |= {stdlib.STDLIB_NAME, wheel.filename, "pyodide-lock.json"}
+    for old in dest.iterdir():
+        if old.is_file() and old.name not in written:
+            old.unlink()
     return {
         "pyodide": pin.version,
         "wheel": wheel.filename,

@@ -73,9 +73,10 @@ MARGIN: tuple[str, ...] = (
 
 
 def upstream_archive() -> Path:
+    """The full archive, in the vendored cache: the site never ships it."""
     from . import vendor
 
-    return vendor.unpacked() / UPSTREAM_NAME
+    return vendor.upstream_file(UPSTREAM_NAME)
 
 
 # --- deriving the list ---------------------------------------------------------------------
@@ -116,28 +117,30 @@ def members_of_modules(names: set[str], archive_prefix: str, members: set[str]) 
     return out
 
 
-def run_trace(pyodide_dir: Path, cases: Path = CASES) -> dict:
+def run_trace(pyodide_dir: Path, full_archive: Path, cases: Path = CASES) -> dict:
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node is needed to derive the standard-library list")
-    r = subprocess.run([node, str(TRACER), str(pyodide_dir), str(cases)], capture_output=True, text=True,
-                       timeout=600)
+    r = subprocess.run([node, str(TRACER), str(pyodide_dir), str(cases), str(full_archive)], capture_output=True,
+                       text=True, timeout=600)
     if r.returncode != 0:
         raise RuntimeError(f"trace_stdlib.mjs failed:\n{r.stderr[-4000:]}")
     return json.loads(r.stdout)
 
 
 def derive(pyodide_dir: Path | None = None) -> list[str]:
-    """The sorted member list, measured: a pyodide dir laid out like site/assets/pyodide/ with
-    the full upstream archive (made in a temporary directory when not given)."""
+    """The sorted member list, measured: Pyodide booted from a dir laid out like
+    site/assets/pyodide/ (made in a temporary directory when not given), but on the full upstream
+    archive read from the vendored cache."""
     if pyodide_dir is None:
         with tempfile.TemporaryDirectory() as tmp:
             from .hook import write_pyodide_dir
 
-            write_pyodide_dir(Path(tmp), trimmed=False)
+            write_pyodide_dir(Path(tmp))
             return derive(Path(tmp))
-    data = (pyodide_dir / UPSTREAM_NAME).read_bytes()
-    trace = run_trace(pyodide_dir)
+    full = upstream_archive()
+    data = full.read_bytes()
+    trace = run_trace(pyodide_dir, full)
     members = {i.filename for i in zipfile.ZipFile(io.BytesIO(data)).infolist() if not i.is_dir()}
     found = members_read(data, trace["reads"])
     found |= members_of_modules({f for _n, f in trace["modules"]}, trace["archive"] + "/", members)

@@ -8,14 +8,16 @@
 // worker calls), an unknown rule set and calculator, and a Python exception that crosses
 // into JavaScript (Pyodide formats it with the traceback module).
 //
-// Usage: node trace_stdlib.mjs PYODIDE_DIR CASES_JSON  → JSON on stdout:
+// Usage: node trace_stdlib.mjs PYODIDE_DIR CASES_JSON FULL_STDLIB_ZIP  → JSON on stdout:
 //   {"archive": "/lib/python3NN.zip", "reads": [[position, length], ...], "modules": [[name, file], ...]}
 // build_scripts/pyodide/stdlib.py maps the read positions to archive members.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
-const [dir, casesPath] = process.argv.slice(2);
+// FULL_STDLIB_ZIP: the upstream archive in the vendored cache (the site does not ship it).
+const [dir, casesPath, fullStdlib] = process.argv.slice(2);
+if (!fullStdlib) throw new Error("usage: node trace_stdlib.mjs PYODIDE_DIR CASES_JSON FULL_STDLIB_ZIP");
 const assets = new URL("../../docs/assets/calculators/", import.meta.url);
 const { dirConfig } = await import(new URL("pyodide-config.mjs", assets));
 const { bootCalculators } = await import(new URL("boot.mjs", assets));
@@ -25,7 +27,7 @@ const reads = [];
 let archive = null;
 const config = {
   ...dirConfig(resolve(dir)),
-  stdLibURL: pathToFileURL(resolve(dir, "python_stdlib.zip")).href, // the full upstream archive
+  stdLibURL: pathToFileURL(resolve(fullStdlib)).href, // the full upstream archive
   fsInit(FS) {
     const read = FS.read;
     FS.read = function (stream, buffer, offset, length, position) {

@@ -106,15 +106,33 @@ def unpacked(pin: Pin | None = None, cache: Path | None = None) -> Path:
     return out
 
 
+# Vendored files the site does not ship as they are: the lock file (the site writes its own, with the
+# calculators wheel) and the full standard library (the site ships the trimmed archive built from it,
+# build_scripts/pyodide/stdlib.py; whatever needs the full one reads it from the cache, upstream_file()).
+NOT_SHIPPED = ("pyodide-lock.json", "python_stdlib.zip")
+
+
+def upstream_file(name: str, pin: Pin | None = None) -> Path:
+    """One vendored file as Pyodide publishes it, in the verified cache (never from the site)."""
+    pin = pin or load_pin()
+    if name not in pin.files:
+        raise KeyError(f"{name} is not among the vendored files of {PIN_FILE.name}")
+    return unpacked(pin) / name
+
+
+def shipped_runtime(pin: Pin | None = None) -> tuple[str, ...]:
+    """The vendored files copied into the site unchanged."""
+    pin = pin or load_pin()
+    return tuple(name for name in pin.files if name not in NOT_SHIPPED)
+
+
 def copy_runtime(dest: Path, pin: Pin | None = None) -> list[Path]:
-    """Copy the runtime files (all but the lock file, which the site rewrites) into dest."""
+    """Copy the runtime files the site ships unchanged (shipped_runtime) into dest."""
     pin = pin or load_pin()
     src = unpacked(pin)
     dest.mkdir(parents=True, exist_ok=True)
     copied = []
-    for name in pin.files:
-        if name == "pyodide-lock.json":
-            continue
+    for name in shipped_runtime(pin):
         shutil.copyfile(src / name, dest / name)
         copied.append(dest / name)
     return copied

@@ -155,7 +155,7 @@ def test_jurisdiction_picker_defaults_to_the_broadest_level_then_remembers(page,
     assert page.input_value("#zc-f-rules") == "shenmu-2021"
 
 
-def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url):
+def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url, built_site):
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))
     for path in ("index.html", "tools/index.html"):
@@ -170,3 +170,7 @@ def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url):
     # the trimmed standard library, never the upstream one
     assert any(u.split("?")[0].endswith("/assets/pyodide/zhucun-stdlib.zip") for u in seen)
     assert not [u for u in seen if "python_stdlib.zip" in u]
+    # and every file the site ships in assets/pyodide/ is one a calculator page loads
+    requested = {u.split("?")[0].rsplit("/", 1)[1] for u in seen if "/assets/pyodide/" in u}
+    shipped = {p.name for p in (built_site / "assets" / "pyodide").iterdir()}
+    assert shipped == requested, f"shipped, never requested: {sorted(shipped - requested)}"
