@@ -12,11 +12,10 @@ START, END = "<!-- size:start -->", "<!-- size:end -->"
 
 # First matching prefix (path inside the site) names the part.
 PARTS = [
-    ("assets/pyodide/pyodide.asm.wasm", "Pyodide 运行时（WebAssembly）"),
-    ("assets/pyodide/python_stdlib.zip", "Python 标准库（完整版）"),
-    ("assets/pyodide/zhucun-stdlib.zip", "Python 标准库（精简版，联网版计算器用）"),
-    ("assets/pyodide/", "Pyodide 加载器、锁文件与计算器程序包"),
-    ("assets/offline-pyodide/", "离线版 Pyodide 数据（file:// 用）"),
+    ("assets/offline-pyodide/data-pyodide.asm.wasm.js", "Pyodide 运行时（WebAssembly，base64）"),
+    ("assets/offline-pyodide/data-", "Python 标准库（精简版）与计算器程序包（base64）"),
+    ("assets/offline-pyodide/", "Pyodide 加载器与锁文件"),
+    ("assets/pyodide/", "联网版 Pyodide 文件（离线版不应含有）"),
     ("assets/calculators/", "计算器页面脚本"),
     ("assets/quiz/", "题库与练习脚本"),
     ("search/", "搜索索引"),

@@ -42,6 +42,9 @@ def check_site(site: Path) -> None:
     index = (site / "index.html").read_text(encoding="utf-8")
     if "iframe-worker/shim.js" not in index:
         problems.append("index.html does not load the vendored iframe-worker shim")
+    if (site / "assets" / "pyodide").exists():
+        problems.append("assets/pyodide/ (the http runtime files) is in the offline copy: its pages load "
+                        "assets/offline-pyodide/ only")
     if "navigation.instant" in index:
         problems.append("navigation.instant is on in the offline build")
     for page in site.rglob("*.html"):

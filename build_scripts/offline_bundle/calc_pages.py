@@ -1,4 +1,4 @@
-"""Calculator pages that also work from file://.
+"""Calculator pages of the offline copy, which work from file://.
 
 Chromium refuses module scripts, module imports and workers from file://, but runs inline module
 scripts and imports data: URLs named in an import map. So in the offline build each calculator
@@ -9,13 +9,14 @@ page gets:
   interface), the original kept as `zc/runtime-client.orig.mjs`;
 - a small config (where the Pyodide files and the payload scripts are);
 - in place of `<script type="module" src=".../page.mjs?v=…">`: an inline module that imports
-  `zc/page.mjs` on file:// and the original page.mjs elsewhere, so http(s) keeps the worker path.
+  `zc/page.mjs`, on any protocol: the copy has no http runtime files (assets/pyodide/ is removed,
+  pyodide_file.py), so a copy someone serves over http runs the same page-thread runtime. The
+  online site is the one with the worker.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import json
 import re
 from pathlib import Path
@@ -66,14 +67,12 @@ def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str
     config = {"scripts": scripts, "stdlib": stdlib}
 
     def replace(m: re.Match) -> str:
-        original = f"{prefix}assets/calculators/page.mjs{m.group(2) or ''}"
         return (
             f'<script type="importmap">{json.dumps(imports)}</script>'
             f"<script>window.__zcOffline=Object.assign({json.dumps(config)},"
             f'{{pyodideBase:new URL("{prefix}assets/pyodide/",location.href).href,'
             f'scriptsBase:new URL("{prefix}assets/offline-pyodide/",location.href).href}});</script>'
-            f'<script type="module">if(location.protocol==="file:")import("zc/page.mjs");'
-            f"else import({json.dumps(html.unescape(original))});</script>"
+            '<script type="module">import "zc/page.mjs";</script>'
         )
 
     return PAGE_TAG.sub(replace, text)

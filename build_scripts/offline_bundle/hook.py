@@ -2,7 +2,8 @@
 
 on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points.
 on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
-the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py).
+the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from
+assets/pyodide/, which is then removed (the copy's pages never load it).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Every calculator of the unzipped offline copy computes a cited result from file:// (Pyodide on
 the page thread, files from the payload scripts); only file: and data: requests. The same copy
-served over http keeps the worker path."""
+served over http runs the same way (it has no http runtime files)."""
 
 from __future__ import annotations
 
@@ -60,14 +60,19 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
     assert not file_page.page_errors
 
 
-def test_offline_copy_over_http_keeps_the_worker(page, offline_root):
+def test_offline_copy_over_http_runs_the_same_payload(page, offline_root):
+    """The copy has no http runtime files (assets/pyodide/); served over http its calculators still
+    work, from the same payload scripts as on file://, and ask for nothing under assets/pyodide/."""
+    assert not (offline_root / "assets" / "pyodide").exists()
     url, server = serve(offline_root)
     try:
-        workers = []
+        workers, requests = [], []
         page.on("worker", lambda w: workers.append(w.url))
+        page.on("request", lambda r: requests.append(r.url))
         page.goto(url + "tools/attendance.html")
         _fill_and_submit(page)
-        assert any("assets/calculators/worker.mjs" in w for w in workers), workers
-        assert not page.evaluate("'__zcOfflineFiles' in globalThis")
+        assert not [w for w in workers if "assets/calculators/worker.mjs" in w], workers
+        assert page.evaluate("'__zcOfflineFiles' in globalThis")
+        assert not [u for u in requests if "/assets/pyodide/" in u]
     finally:
         server.shutdown()

@@ -8,6 +8,7 @@ import zipfile
 import yaml
 
 from build_scripts.offline_bundle import archive, config, vendor
+from build_scripts.pyodide.stdlib import STDLIB_NAME
 from tests.conftest import ROOT
 
 
@@ -53,5 +54,9 @@ def test_zip_name_size_and_layout(offline_zip):
     for needed in ("index.html", "search/search_index.js", vendor.load_pin().site_path,
                    "print/all-regulations.html", "quiz/practice.html", "assets/quiz/bank.js"):
         assert f"{top}/{needed}" in names, needed
+    # the pages run Pyodide from the payload scripts only: no http runtime files, no full stdlib
+    assert not [n for n in names if n.startswith(f"{top}/assets/pyodide/")]
+    assert not [n for n in names if "python_stdlib" in n]
+    assert f"{top}/assets/offline-pyodide/data-{STDLIB_NAME}.js" in names
     # no service worker or manifest in the file:// copy: nothing could use them there
     assert f"{top}/sw.js" not in names and f"{top}/manifest.webmanifest" not in names
