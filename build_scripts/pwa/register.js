@@ -37,9 +37,24 @@
     if (hadController) location.reload();
     hadController = true;
   });
-  window.addEventListener("load", function () {
+  function register() {
     navigator.serviceWorker.register(swURL.href).then(watch).catch(function (err) {
       console.warn("service worker not registered:", err);
     });
-  });
+  }
+
+  // On a calculator page the first install downloads the whole site (Pyodide included) and would compete
+  // with the calculator's own start-up: register once the calculator is ready (or failed), at most 30 s later.
+  function afterCalculator(next) {
+    var calc = document.querySelector(".zc-calc");
+    var settled = function () { return /^(ready|failed)$/.test(calc.dataset.stage || ""); };
+    if (!calc || navigator.serviceWorker.controller || settled()) return next();
+    var done = false;
+    var go = function () { if (!done) { done = true; observer.disconnect(); next(); } };
+    var observer = new MutationObserver(function () { if (settled()) go(); });
+    observer.observe(calc, { attributes: true, attributeFilter: ["data-stage"] });
+    setTimeout(go, 30000);
+  }
+
+  window.addEventListener("load", function () { afterCalculator(register); });
 })();

@@ -122,3 +122,16 @@ def test_registration_is_http_only(pwa_site):
     page = (pwa_site / "regulations/hebei-measures.html").read_text(encoding="utf-8")
     assert '<link rel="manifest" href="../manifest.webmanifest">' in page
     assert '<script src="../assets/pwa/register.js" defer>' in page
+
+
+def test_calculator_page_registers_the_service_worker_only_after_the_calculator_is_ready(pwa_context, pwa_url):
+    """The first install downloads the whole site; on a calculator page it waits for the calculator."""
+    page = pwa_context.new_page()
+    page.goto(pwa_url + "tools/attendance.html", wait_until="load")
+    early = page.evaluate("""async () => [document.querySelector('.zc-calc').dataset.stage || '',
+                                          !!(await navigator.serviceWorker.getRegistration())]""")
+    if early[0] not in ("ready", "failed"):
+        assert early[1] is False, "registered while the calculator was still starting"
+    page.wait_for_selector(".zc-calc[data-stage=ready]", timeout=60_000)
+    page.wait_for_function("navigator.serviceWorker.getRegistration().then(r => !!r)", timeout=30_000)
+    page.close()
