@@ -1,7 +1,8 @@
 """MkDocs hook: after Material writes its search index and worker, improve Chinese search.
 
 - sub-words of compounds go into the index (search_segmentation.refine_index);
-- the worker's query segmentation recognises a query's last word (search_segmentation.worker_patch).
+- the worker's query segmentation recognises a query's last word (search_segmentation.worker_patch);
+- the lunr language files the search does not use are removed (search_segmentation.lunr_languages).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from build_scripts.search_segmentation import refine_index  # noqa: E402
+from build_scripts.search_segmentation.lunr_languages import prune_lunr_languages  # noqa: E402
 from build_scripts.search_segmentation.worker_patch import WorkerPatchError, patch_search_worker  # noqa: E402
 
 
@@ -24,6 +26,7 @@ def on_post_build(config):
     index = site / "search" / "search_index.json"
     if index.exists():
         refine_index(index)
+    prune_lunr_languages(site, list(config["plugins"]["material/search"].config.lang or ["en"]))
     try:
         patch_search_worker(site)
     except WorkerPatchError as exc:

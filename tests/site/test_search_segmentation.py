@@ -30,3 +30,21 @@ def test_pinned_material_worker_still_has_the_loop_we_patch():
     import material
     source = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
     assert source.read_text(encoding="utf-8").count(BROKEN) == 1
+
+
+def test_unused_lunr_languages_are_pruned(tmp_path: Path):
+    from build_scripts.search_segmentation.lunr_languages import prune_lunr_languages
+    lunr = tmp_path / "assets" / "javascripts" / "lunr"
+    (lunr / "min").mkdir(parents=True)
+    for name in ("lunr.zh.min.js", "lunr.de.min.js", "lunr.ja.min.js", "lunr.stemmer.support.min.js",
+                 "lunr.multi.min.js"):
+        (lunr / "min" / name).write_text("x")
+    (lunr / "tinyseg.js").write_text("x")
+    prune_lunr_languages(tmp_path, ["zh"])
+    assert sorted(p.name for p in (lunr / "min").iterdir()) == ["lunr.stemmer.support.min.js", "lunr.zh.min.js"]
+    assert not (lunr / "tinyseg.js").exists()
+
+
+def test_built_site_keeps_only_the_chinese_search_language(built_site):
+    names = sorted(p.name for p in (built_site / "assets" / "javascripts" / "lunr").rglob("*.js"))
+    assert names == ["lunr.stemmer.support.min.js", "lunr.zh.min.js"]
