@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_actions import answer_wrong
+
 pytestmark = pytest.mark.browser
 
 
@@ -72,19 +74,6 @@ def test_search_uses_patched_worker_and_tags(file_page, offline_root, file_reque
     assert any(u.startswith("file:") and "/assets/javascripts/workers/" + workers[0].name in u for u in file_requests)
 
 
-def _answer_wrong(page) -> str:
-    qid = page.locator(".qz-card").get_attribute("data-qid")
-    q = page.evaluate("id => QuizCard.byId[id]", qid)
-    if q["section"] == "填空":
-        page.locator(".qz-blank").first.fill("不对的答案")
-        page.click(".qz-submit")
-    else:
-        wrong = next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])
-        page.click(f".qz-option[data-letter='{wrong}']")
-        if q["section"] == "多选":
-            page.click(".qz-submit")
-    return qid
-
 
 def test_practice_progress_survives_reload(file_page, offline_root, artifacts_dir):
     page = file_page
@@ -92,7 +81,7 @@ def test_practice_progress_survives_reload(file_page, offline_root, artifacts_di
     page.evaluate("localStorage.clear()")
     page.reload()
     page.wait_for_selector(".qz-card")
-    qid = _answer_wrong(page)
+    qid = answer_wrong(page)
     _shot(page, artifacts_dir, "practice-wrong")
     _open(page, offline_root, "quiz/wrongbook.html")
     page.reload()
@@ -128,7 +117,7 @@ def test_progress_survives_closing_the_browser(browser, offline_root, tmp_path):
     page = context.new_page()
     _open(page, offline_root, "quiz/practice.html")
     page.wait_for_selector(".qz-card")
-    qid = _answer_wrong(page)
+    qid = answer_wrong(page)
     context.close()
     context = session()
     try:

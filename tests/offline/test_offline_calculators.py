@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.browser_actions import calculator_spec, fill_calculator
 from tests.offline.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -23,19 +24,8 @@ SAMPLES = {
 
 def _fill_and_submit(page):
     page.wait_for_selector(".zc-calc[data-wired]")
-    spec = json.loads(page.get_attribute(".zc-calc", "data-spec"))
-    values = SAMPLES.get(spec["calculator"], {})
-    for field in spec["fields"]:
-        value = values.get(field["name"])
-        if value is None and field["required"]:
-            value = field["choices"][0]["value"] if field.get("choices") else str(field.get("min", 0) + 1)
-        if value is None:
-            continue
-        sel = f"#zc-f-{field['name']}"
-        if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
-            page.select_option(sel, value)
-        else:
-            page.fill(sel, value)
+    spec = calculator_spec(page)
+    fill_calculator(page, spec, SAMPLES.get(spec["calculator"], {}))
     page.click(".zc-submit")
     page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
     assert page.locator(".zc-result .zc-cite").count() >= 1

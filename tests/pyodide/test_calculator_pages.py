@@ -4,10 +4,11 @@ page's checks and from Python), inputs remembered, and no Pyodide byte on other 
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
+
+from tests.browser_actions import calculator_spec, fill_calculator
 
 pytestmark = pytest.mark.browser
 
@@ -34,23 +35,6 @@ def open_calculator(page, url: str) -> None:
     page.wait_for_selector(".zc-calc[data-wired]")
 
 
-def spec_of(page) -> dict:
-    return json.loads(page.get_attribute(".zc-calc", "data-spec"))
-
-
-def fill(page, spec: dict, values: dict[str, str]) -> None:
-    for field in spec["fields"]:
-        value = values.get(field["name"])
-        if value is None and field["required"]:
-            value = field["choices"][0]["value"] if field.get("choices") else str(field.get("min", 0) + 1)
-        if value is None:
-            continue
-        sel = f"#zc-f-{field['name']}"
-        if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
-            page.select_option(sel, value)
-        else:
-            page.fill(sel, value)
-
 
 def submit_and_wait(page):
     page.click(".zc-submit")
@@ -62,9 +46,9 @@ def test_every_calculator_gives_a_cited_result(page, calc_site_url, artifacts_di
     assert slugs, "tools/index.html lists no calculator"
     for slug in slugs:
         open_calculator(page, calc_site_url + "tools/" + slug)
-        spec = spec_of(page)
+        spec = calculator_spec(page)
         assert spec["rule_sets"], f"{slug}: no rule set offered"
-        fill(page, spec, SAMPLES.get(spec["calculator"], {}))
+        fill_calculator(page, spec, SAMPLES.get(spec["calculator"], {}))
         submit_and_wait(page)
         assert page.locator(".zc-result .zc-cite").count() >= 1, f"{slug}: result without a citation"
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, f"{slug}: wider than the phone"
@@ -89,7 +73,7 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
     assert any("启动 Python" in s for s in stages) and any("载入计算规则" in s for s in stages), stages
     assert stages[-1].startswith("就绪"), stages
 
-    fill(page, spec_of(page), SAMPLES["attendance"])
+    fill_calculator(page, calculator_spec(page), SAMPLES["attendance"])
     submit_and_wait(page)
     link = page.locator(".zc-result .zc-cite").first
     href = link.get_attribute("href")

@@ -6,6 +6,8 @@ import pathlib
 import pytest
 import yaml
 
+from tests.browser_actions import answer_wrong
+
 pytestmark = pytest.mark.browser
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "quiz"
@@ -99,26 +101,11 @@ def test_mock_exam_known_score(page, site_url):
     _no_external(seen, site_url, page)
 
 
-def _answer_wrong(page):
-    """Answer the current practice question wrongly; returns its id."""
-    qid = page.locator(".qz-card").get_attribute("data-qid")
-    q = page.evaluate("id => QuizCard.byId[id]", qid)
-    if q["section"] == "填空":
-        page.locator(".qz-blank").first.fill("不对的答案")
-        page.click(".qz-submit")
-    else:
-        letters = "ABCDEF"[:len(q["options"])]
-        wrong = next(c for c in letters if c not in q["answer"])
-        page.click(f".qz-option[data-letter='{wrong}']")
-        if q["section"] == "多选":
-            page.click(".qz-submit")
-    return qid
-
 
 def test_wrong_answer_lands_in_wrongbook_and_survives_reload(page, site_url):
     seen = _watch(page, site_url)
     _fresh(page, site_url, "quiz/practice.html?doc=hebei-measures")
-    qid = _answer_wrong(page)
+    qid = answer_wrong(page)
     assert page.locator(".qz-bad").count() >= 1
     assert page.locator(".qz-cite").count() == 1
     _shot(page, "practice-wrong")
@@ -138,7 +125,7 @@ def test_wrong_answer_lands_in_wrongbook_and_survives_reload(page, site_url):
 
 def test_export_and_import_progress(page, site_url, tmp_path):
     _fresh(page, site_url, "quiz/practice.html?doc=shenmu-2021")
-    qid = _answer_wrong(page)
+    qid = answer_wrong(page)
     page.click(".qz-star")
     page.goto(_url(site_url, "quiz/wrongbook.html"))
     with page.expect_download() as dl:

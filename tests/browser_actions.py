@@ -1,0 +1,39 @@
+"""What a user does on our pages, shared by the http, file:// and PWA browser tests."""
+
+from __future__ import annotations
+
+import json
+
+
+def answer_wrong(page) -> str:
+    """Answer the practice question on screen wrongly; returns its id."""
+    qid = page.locator(".qz-card").get_attribute("data-qid")
+    q = page.evaluate("id => QuizCard.byId[id]", qid)
+    if q["section"] == "填空":
+        page.locator(".qz-blank").first.fill("不对的答案")
+        page.click(".qz-submit")
+    else:
+        wrong = next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])
+        page.click(f".qz-option[data-letter='{wrong}']")
+        if q["section"] == "多选":
+            page.click(".qz-submit")
+    return qid
+
+
+def calculator_spec(page) -> dict:
+    return json.loads(page.get_attribute(".zc-calc", "data-spec"))
+
+
+def fill_calculator(page, spec: dict, values: dict[str, str]) -> None:
+    """Fill a calculator form: the given values, and a valid value for every other required field."""
+    for field in spec["fields"]:
+        value = values.get(field["name"])
+        if value is None and field["required"]:
+            value = field["choices"][0]["value"] if field.get("choices") else str(field.get("min", 0) + 1)
+        if value is None:
+            continue
+        sel = f"#zc-f-{field['name']}"
+        if page.eval_on_selector(sel, "e => e.tagName") == "SELECT":
+            page.select_option(sel, value)
+        else:
+            page.fill(sel, value)
