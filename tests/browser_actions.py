@@ -20,6 +20,16 @@ def answer_wrong(page) -> str:
     return qid
 
 
+# Inputs a cadre might give on each calculator page; fields not named here stay empty (all optional ones).
+CALCULATOR_SAMPLES = {
+    "attendance": {"period": "year", "days_in_village": "205"},
+    "leave": {"role": "first_secretary", "days": "4"},
+    "assessment": {"disapproval_votes": "40", "total_votes": "100", "absences_found": "3"},
+    "quota": {"total_cadres": "57"},
+    "eligibility": {"role": "first_secretary", "party_member": "true", "party_years": "3", "work_years": "5"},
+}
+
+
 def calculator_spec(page) -> dict:
     return json.loads(page.get_attribute(".zc-calc", "data-spec"))
 

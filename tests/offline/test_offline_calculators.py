@@ -8,18 +8,12 @@ import json
 
 import pytest
 
-from tests.browser_actions import calculator_spec, fill_calculator
+from tests.browser_actions import CALCULATOR_SAMPLES, calculator_spec, fill_calculator
 from tests.offline.conftest import serve
 
 pytestmark = pytest.mark.browser
 RESULT_TIMEOUT = 120_000
-SAMPLES = {
-    "attendance": {"period": "year", "days_in_village": "205"},
-    "leave": {"role": "first_secretary", "days": "4"},
-    "assessment": {"disapproval_votes": "40", "total_votes": "100", "absences_found": "3"},
-    "quota": {"total_cadres": "57"},
-    "eligibility": {"role": "first_secretary", "party_member": "true", "party_years": "3", "work_years": "5"},
-}
+SAMPLES = CALCULATOR_SAMPLES
 
 
 def _fill_and_submit(page):

@@ -8,20 +8,13 @@ import re
 
 import pytest
 
-from tests.browser_actions import calculator_spec, fill_calculator
+from tests.browser_actions import CALCULATOR_SAMPLES, calculator_spec, fill_calculator
 
 pytestmark = pytest.mark.browser
 
 RESULT_TIMEOUT = 120_000  # cold start: ~12 MB and a Python boot
 
-# Inputs a cadre might give; fields not named here stay empty (all optional ones).
-SAMPLES = {
-    "attendance": {"period": "year", "days_in_village": "205"},
-    "leave": {"role": "first_secretary", "days": "4"},
-    "assessment": {"disapproval_votes": "40", "total_votes": "100", "absences_found": "3"},
-    "quota": {"total_cadres": "57"},
-    "eligibility": {"role": "first_secretary", "party_member": "true", "party_years": "3", "work_years": "5"},
-}
+SAMPLES = CALCULATOR_SAMPLES
 
 
 def calculator_pages(page, base: str) -> list[str]:
