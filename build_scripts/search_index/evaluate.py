@@ -72,9 +72,11 @@ def score(questions: list[dict], keywords: list[dict], index_file: Path | None =
     run = run_queries([q["query"] for q in questions] + [k["query"] for k in keywords], index_file)
     results = run["results"]
     q_res, k_res = results[:len(questions)], results[len(questions):]
-    q_miss, q_first = [], 0
+    q_miss, q_first, q_doc5 = [], 0, 0
     for q, r in zip(questions, q_res):
         expect = set(q["expect"])
+        if {e.split("#")[0] for e in expect} & set(_docs_in_order(r["clauses"])[:5]):
+            q_doc5 += 1
         if r["clauses"][:1] and r["clauses"][0] in expect:
             q_first += 1
         if not expect & set(r["clauses"][:3]):
@@ -87,6 +89,7 @@ def score(questions: list[dict], keywords: list[dict], index_file: Path | None =
     ms = sorted(r["ms"] for r in results)
     return {
         "questions": len(questions), "questions_at3": len(questions) - len(q_miss), "questions_first": q_first,
+        "questions_doc5": q_doc5,
         "keywords": len(keywords), "keywords_at5": len(keywords) - len(k_miss),
         "question_misses": q_miss, "keyword_misses": k_miss,
         "load_ms": run["loadMs"], "median_ms": ms[len(ms) // 2], "max_ms": ms[-1],
@@ -101,7 +104,8 @@ def main() -> None:
     questions, keywords = load_sets()
     report = score(questions, keywords, args.site / INDEX_PATH if args.site else None)
     print(f"questions: {report['questions_at3']}/{report['questions']} answering clause in the top 3 "
-          f"({report['questions_at3'] / report['questions']:.1%}), first for {report['questions_first']}")
+          f"({report['questions_at3'] / report['questions']:.1%}), first for {report['questions_first']}; "
+          f"answering document in the top 5 for {report['questions_doc5']}")
     print(f"keywords:  {report['keywords_at5']}/{report['keywords']} answering document in the top 5")
     print(f"engine under Node: index load {report['load_ms']:.1f} ms, query median {report['median_ms']:.2f} ms, "
           f"max {report['max_ms']:.2f} ms")

@@ -83,7 +83,8 @@ def validate(data, source: str = SYNONYMS_FILE.name) -> dict:
     return {"synonyms": groups, "question_words": questions}
 
 
-def load(path: Path = SYNONYMS_FILE) -> dict:
+def load(path: Path | None = None) -> dict:
+    path = path or SYNONYMS_FILE
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:

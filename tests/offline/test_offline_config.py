@@ -51,7 +51,7 @@ def test_zip_name_size_and_layout(offline_zip):
         names = set(zf.namelist())
     top = offline_zip.stem
     assert all(n.startswith(top + "/") for n in names)
-    for needed in ("index.html", "search/search_index.js", vendor.load_pin().site_path,
+    for needed in ("index.html", "search/index.js", "assets/search/engine.js", vendor.load_pin().site_path,
                    "print/all-regulations.html", "quiz/practice.html", "assets/quiz/bank.js"):
         assert f"{top}/{needed}" in names, needed
     # the pages run Pyodide from the payload scripts only: no http runtime files, no full stdlib

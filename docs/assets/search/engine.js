@@ -378,7 +378,7 @@
   }
 
   // ---------------------------------------------------------------- ranking
-  var K1 = 1.2, B = 0.6;
+  var K1 = 1.2, B = 0.45;
 
   Index.prototype.search = function (query, options) {
     options = options || {};
