@@ -20,23 +20,24 @@
   // ---------------------------------------------------------------- folding
   var FOLD = { "\u3000": " ", "（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "～": "~", "％": "%",
     "＋": "+", "／": "/", "．": ".", "，": ",", "：": ":", "；": ";", "〇": "零", "\u2014": "-", "\u2015": "-" };
-  var DROP = /[\s\u200b\u00a0]/;
 
   /** Folded text for matching, and for each folded character the index of the original one. */
   function fold(text) {
-    var out = [];
+    var out = "";
     var map = [];
     for (var i = 0; i < text.length; i++) {
-      var ch = text[i];
-      if (DROP.test(ch)) continue;
-      var code = ch.charCodeAt(0);
-      if (FOLD[ch]) ch = FOLD[ch];
-      else if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-      out.push(ch.toLowerCase());
+      var code = text.charCodeAt(i);
+      // blanks, zero-width space and no-break space are not part of the words
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0x200b || code === 0xa0) continue;
+      var ch;
+      if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+      else if (code < 128) ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+      else ch = FOLD[text[i]] || text[i];
+      out += ch;
       map.push(i);
     }
     map.push(text.length);
-    return { s: out.join(""), map: map };
+    return { s: out, map: map };
   }
 
   // ---------------------------------------------------------------- numbers
