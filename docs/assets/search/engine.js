@@ -186,6 +186,7 @@
   var Q_UNIT_RE = new RegExp("(?:多少|几)" + UNIT.replace("[天日年月周次名人元%岁个遍]", "[天日年月周次名人元岁个遍]"));
   var TIME_Q_RE = /^(多久|多长时间|多长)/;
   var PCT_Q_RE = /^(百分之几|百分之多少|百分比|几成)/;
+  var MONEY_Q_RE = /^(多少钱|多少经费|几块钱|多少万|几万)/;
   var LITERAL_RE = /^\d+(?:[.+\/:-]\d+)+|^\d{4}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?/;
 
   /** Candidate tokens starting at position i of folded query q. */
@@ -202,6 +203,7 @@
     }
     if ((m = TIME_Q_RE.exec(rest))) out.push({ len: m[0].length, cost: 0.6, kind: "unitq", units: ["天", "年", "月", "工作日", "周"], raw: m[0] });
     if ((m = PCT_Q_RE.exec(rest))) out.push({ len: m[0].length, cost: 0.6, kind: "unitq", units: ["%", "/"], raw: m[0] });
+    if ((m = MONEY_Q_RE.exec(rest))) out.push({ len: m[0].length, cost: 0.6, kind: "unitq", units: ["元", "万元"], raw: m[0] });
     var qs = quantities(rest);
     for (var k = 0; k < qs.length; k++) {
       if (qs[k].start === 0) out.push({ len: qs[k].end, cost: 0.7, kind: "qty", qty: qs[k], raw: rest.slice(0, qs[k].end) });
@@ -258,19 +260,30 @@
     var tokens = [];
     chunks.forEach(function (chunk) {
       if (!chunk) return;
+      // the words exactly as typed, where the text has them, count as well as each of their parts
+      if (chunk.length >= 3 && /[\u4e00-\u9fff]/.test(chunk) && self._occurs(chunk)) tokens.push({ kind: "phrase", raw: chunk });
       var segs = self._segment(chunk);
-      var run = "";
+      // pieces the word list does not know (single characters, and one-character question words between
+      // them): the whole run when the text has it (暖心工程, 三会一课, 冀财行), else its parts
+      var run = [];
       var flush = function () {
-        if (!run) return;
-        self._unknownRun(run).forEach(function (t) { tokens.push(t); });
-        run = "";
+        if (!run.length) return;
+        var whole = run.map(function (t) { return t.raw; }).join("");
+        if (whole.length >= 2 && self._occurs(whole)) tokens.push({ kind: "unknown", raw: whole });
+        else {
+          var part = "";
+          run.concat([{ kind: "stop", raw: "" }]).forEach(function (t) {
+            if (t.kind === "char") { part += t.raw; return; }
+            if (part) self._unknownRun(part).forEach(function (u) { tokens.push(u); });
+            part = "";
+          });
+        }
+        run = [];
       };
       segs.forEach(function (t) {
-        if (t.kind === "char") {
-          if (/[、.\-()（）\/+]/.test(t.raw)) { flush(); return; }
-          run += t.raw;
-          return;
-        }
+        if (t.kind === "char" && /[、.\-()\/+〔〕\[\]]/.test(t.raw)) { flush(); return; }
+        if (t.kind === "char" || (t.kind === "stop" && t.raw.length === 1 && run.length)) { run.push(t); return; }
+        if (t.kind === "stop" && t.raw.length === 1) { run.push(t); return; }
         flush();
         if (t.kind !== "stop") tokens.push(t);
       });
@@ -278,12 +291,23 @@
     });
     var concepts = [], seen = Object.create(null);
     tokens.forEach(function (t) {
-      var key = t.kind + ":" + (t.key || t.raw) + (t.units ? t.units.join() : "");
+      var wordish = t.kind === "phrase" || t.kind === "word" || t.kind === "unknown";
+      var key = (wordish ? "w" : t.kind) + ":" + (t.key || t.raw) + (t.units ? t.units.join() : "");
       if (seen[key]) return;
       seen[key] = true;
       concepts.push(self._concept(t));
     });
     return concepts;
+  };
+
+  /** Whether a clause's text contains `s` (folded), cached. */
+  Index.prototype._occurs = function (s) {
+    if (!this._occurCache) this._occurCache = Object.create(null);
+    if (s in this._occurCache) return this._occurCache[s];
+    var found = false;
+    for (var i = 0; i < this.clauses.length && !found; i++) found = this.clauses[i].f.indexOf(s) >= 0;
+    this._occurCache[s] = found;
+    return found;
   };
 
   Index.prototype._unknownRun = function (run) {
@@ -315,6 +339,9 @@
     } else if (t.kind === "unitq") {
       c.units = t.units;
       c.weight = 0.7;
+    } else if (t.kind === "phrase") {
+      c.weight = 0.8;
+      c.variants = [[t.raw, 1]];
     } else if (t.kind === "literal") {
       c.weight = 1.5;
       c.variants = [[t.raw, 1]];
