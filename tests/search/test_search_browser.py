@@ -133,6 +133,8 @@ def test_markup_in_a_query_is_shown_as_text(page, site_url):
 def test_search_box_fits_390(page, site_url, artifacts_dir):
     page.goto(f"{site_url}index.html")
     header_search(page, "无故离村多少天会被召回")
+    # Material locks the page under the open search box once its opening animation ends (400 ms)
+    page.wait_for_selector("body[data-md-scrolllock]", state="attached")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate("document.querySelector('[data-zs-results]').scrollWidth") <= 390
     _shot(page, artifacts_dir, "question")

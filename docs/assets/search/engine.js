@@ -260,9 +260,11 @@
     var tokens = [];
     chunks.forEach(function (chunk) {
       if (!chunk) return;
-      // the words exactly as typed, where the text has them, count as well as each of their parts
-      if (chunk.length >= 3 && /[\u4e00-\u9fff]/.test(chunk) && self._occurs(chunk)) tokens.push({ kind: "phrase", raw: chunk });
       var segs = self._segment(chunk);
+      // words typed together that the text has exactly so (五带头) count as well as each of their parts
+      if (segs.length > 1 && chunk.length >= 3 && /[\u4e00-\u9fff]/.test(chunk) && self._occurs(chunk)) {
+        tokens.push({ kind: "phrase", raw: chunk });
+      }
       // pieces the word list does not know (single characters, and one-character question words between
       // them): the whole run when the text has it (暖心工程, 三会一课, 冀财行), else its parts
       var run = [];
@@ -339,9 +341,6 @@
     } else if (t.kind === "unitq") {
       c.units = t.units;
       c.weight = 0.7;
-    } else if (t.kind === "phrase") {
-      c.weight = 0.8;
-      c.variants = [[t.raw, 1]];
     } else if (t.kind === "literal") {
       c.weight = 1.5;
       c.variants = [[t.raw, 1]];
@@ -350,6 +349,7 @@
       c.variants = [[t.raw, 1]];
       if (group) group.forEach(function (w) { if (w !== t.raw) c.variants.push([w, 0.8]); });
       if (t.kind === "char") c.weight = 0.35;
+      if (t.kind === "phrase") c.weight = 0.8;
     }
     return c;
   };
