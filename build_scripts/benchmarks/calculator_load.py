@@ -308,7 +308,8 @@ Material 的页面、运行主题脚本、载入三个页面模块，Worker 才�
 站内搜索是不是在抢处理器？2026-11-22 在同一台机器上做过对照：冷缓存打开计算器页面，一组照常，
 一组拦下 `search/search_index.json` 和搜索 Worker 脚本（搜索不建索引），交替各 5 次，结果出现的中位数
 3.52 s 对 3.40 s，差别在这台机器的波动之内。所以没有为搜索改动加载顺序；按设计 Worker 在页面空闲时
-才启动（或在点“计算”时立即启动），不抢在页面本身前面。
+才启动（或在点“计算”时立即启动），不抢在页面本身前面。（那时每个页面一打开就载入搜索索引；现在的搜索只在
+第一次搜索时载入索引，计算器页面不再载入它，见下文“搜索”。）
 
 ## 运行环境文件（`assets/pyodide/`）
 
@@ -327,7 +328,7 @@ Material 的页面、运行主题脚本、载入三个页面模块，Worker 才�
 - 在回环地址上，下载几乎不花时间，时间主要是 WebAssembly 编译和 Python 启动；在手机网络上，
   冷缓存的时间主要由上表的字节数决定（约 {o['cold_bytes'] / MB:.0f} MB）。
 - 字节：空白页载入完整标准库，我们载入裁剪后的标准库，省下的字节多于我们多出的部分（页面本身、
-  主题的样式和脚本、站内搜索索引、计算器脚本和规则 wheel），所以我们的页面比只启动 Pyodide 的空白页还少。
+  主题的样式和脚本、计算器脚本和规则 wheel），所以我们的页面比只启动 Pyodide 的空白页还少。
 - 热缓存时所有文件都在浏览器缓存里（max-age 内不再请求），所以传输为 0；时间差来自页面本身的
   脚本（主题、站内搜索在后台建索引）与 Python 启动抢同一台机器的处理器，以及安装 wheel、导入计算器。
 - 这台机器同时运行着其他任务，单次时间波动很大，比值请看多次运行的中位数和范围。
@@ -345,7 +346,14 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_site(Path(tmp) / "site")
         res = run(site, args.runs)
-    args.out.write_text(report(res), encoding="utf-8")
+    text = report(res)
+    # keep the search section (build_scripts/benchmarks/search_latency.py writes it between its markers)
+    from build_scripts.benchmarks.search_latency import END as SEARCH_END, START as SEARCH_START
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    if SEARCH_START in old and SEARCH_END in old:
+        kept = SEARCH_START + old.split(SEARCH_START, 1)[1].split(SEARCH_END, 1)[0] + SEARCH_END
+        text = text.rstrip() + "\n\n" + kept + "\n"
+    args.out.write_text(text, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk not in ("all", "timeline")} for k, v in res.items()
