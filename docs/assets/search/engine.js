@@ -476,7 +476,7 @@
     scored.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
     var top = scored.length ? scored[0].score : 0;
     result.clauses = scored.filter(function (s) { return s.score >= top * 0.08; }).slice(0, limit).map(function (s) {
-      return self._result(s, concepts, own);
+      return self._result(s, concepts, own, idf);
     });
     result.total = scored.length;
     var pageHits = this._pages(concepts, idf);
@@ -524,12 +524,17 @@
   var SENTENCE_END = /[。；;！？!?]/;
 
   /** Title, link and snippet of one clause hit; marks are [start, end) in the snippet text. */
-  Index.prototype._result = function (s, concepts, own) {
+  Index.prototype._result = function (s, concepts, own, idf) {
     var cl = this.clauses[s.i], doc = this.docs[cl.doc];
     var hits = [];
+    var perConcept = [];   // [original start, original end, concept weight] for choosing the sentence
     concepts.forEach(function (c, k) {
       var h = own[k].by[s.i];
-      if (h) h.forEach(function (x) { if (x[1] > x[0]) hits.push(x); });
+      if (h) h.forEach(function (x) {
+        if (x[1] <= x[0]) return;
+        hits.push(x);
+        perConcept.push([cl.map[x[0]], cl.map[x[1] - 1] + 1, c.weight * idf[k], k]);
+      });
     });
     hits = mergeHits(hits).map(function (h) { return [cl.map[h[0]], cl.map[h[1] - 1] + 1, h[2]]; });
     // the sentence with the most hit weight
@@ -539,9 +544,12 @@
     }
     if (!sentences.length) sentences.push([0, text.length]);
     var best = sentences[0], bestW = -1;
+    // the sentence that holds the most of the query (each concept counted once), then the most hits
     sentences.forEach(function (sn) {
-      var w = 0;
-      hits.forEach(function (h) { if (h[0] >= sn[0] && h[1] <= sn[1]) w += h[2] + 1; });
+      var w = 0, seen = {};
+      perConcept.forEach(function (h) {
+        if (h[0] >= sn[0] && h[1] <= sn[1]) { w += 0.1; if (!seen[h[3]]) { seen[h[3]] = true; w += h[2]; } }
+      });
       if (w > bestW) { bestW = w; best = sn; }
     });
     var from = best[0], to = best[1], MAX = 90;
