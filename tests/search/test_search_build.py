@@ -120,7 +120,7 @@ def test_every_page_has_the_search_box_and_none_loads_the_index(built_site):
         rel = page.relative_to(built_site).as_posix()
         assert "data-zs-input" in html, rel
         assert re.search(r'<script src="[^"]*assets/search/search\.js"', html), rel
-        assert "search/index.js" not in html and "engine.js" not in html, rel
+        assert not re.search(r'src="[^"]*(search/index\.js|engine\.js)"', html), rel
         assert 'name="search"' not in html, rel  # Material's own search script must not mount
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "data-zs-home-input" in home
