@@ -153,6 +153,14 @@
         f: folded.s, map: folded.map, q: quantities(folded.s), lf: fold(c[2]).s };
     });
     this.avgLen = total / Math.max(1, this.clauses.length);
+    // headings: a clause with items under it whose own words are few (第三章职责, 二、明确职责任务)
+    this.clauses.forEach(function (c) {
+      if (c.parent >= 0) self.clauses[c.parent].hasItems = true;
+    });
+    this.clauses.forEach(function (c) {
+      var words = c.f.slice(fold(c.label).s.replace(/\.$/, "").length);
+      c.heading = c.hasItems && words.length > 0 && words.length <= 10 ? words : "";
+    });
     this.pages = data.pages.map(function (p) {
       return { url: p[0], kind: p[1], title: p[2], tf: fold(p[2]).s, hf: fold(p[3]).s, xf: fold(p[4]).s };
     });
@@ -470,7 +478,17 @@
       if (!score) continue;
       var coverage = totalWeight ? covered / totalWeight : 1;
       score *= 0.15 + 0.85 * coverage * coverage;
-      score *= (STOP_KINDS[cl.kind] || 1) * (DOC_WEIGHT[this.docs[cl.doc].id] || 1);
+      // a heading that is mostly the query's own words (not synonyms) is where the topic starts (第三章职责 for 职责)
+      var headingHit = false;
+      if (cl.heading) {
+        var inHeading = 0, start = cl.f.length - cl.heading.length;
+        for (var h = 0; h < concepts.length; h++) {
+          (own[h].by[i] || []).forEach(function (x) { if (x[0] >= start && x[2] >= 1) inHeading += x[1] - x[0]; });
+        }
+        headingHit = inHeading >= cl.heading.length / 2;
+      }
+      score *= headingHit ? 1.4 : (STOP_KINDS[cl.kind] || 1);
+      score *= DOC_WEIGHT[this.docs[cl.doc].id] || 1;
       scored.push({ i: i, score: score, coverage: coverage });
     }
     scored.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
