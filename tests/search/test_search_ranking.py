@@ -105,6 +105,14 @@ def test_chinese_and_arabic_numerals_find_the_same_clauses(a, b):
     assert ta and ta == tb
 
 
+def test_blanks_quotes_and_short_amounts():
+    assert top("20 天", 5) == top("20天", 5)
+    assert top("第 17 条", 1) == ["hebei-measures#art-17"]
+    assert top("5万", 1) == ["hebei-measures#art-26"]
+    # 村“两委” in the text is found by 村两委
+    assert "shenmu-2021#s6" in top("村两委", 5)
+
+
 def test_a_number_does_not_match_inside_another():
     # 1.5万元 is not 5万元, 15天 is not 115天; 3天 falls inside 3—7天
     assert "hebei-measures#art-26" not in top("1.5万元", 10)

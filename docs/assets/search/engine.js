@@ -21,6 +21,8 @@
   var FOLD = { "\u3000": " ", "（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "～": "~", "％": "%",
     "＋": "+", "／": "/", "．": ".", "，": ",", "：": ":", "；": ";", "〇": "零", "\u2014": "-", "\u2015": "-" };
 
+  var QUOTES = "“”‘’\"'《》「」〈〉";
+
   /** Folded text for matching, and for each folded character the index of the original one. */
   function fold(text) {
     var out = "";
@@ -29,6 +31,8 @@
       var code = text.charCodeAt(i);
       // blanks, zero-width space and no-break space are not part of the words
       if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0x3000 || code === 0x200b || code === 0xa0) continue;
+      // quotation marks and title marks are not part of the words either: 村“两委” is 村两委
+      if (QUOTES.indexOf(text[i]) >= 0) continue;
       var ch;
       if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
       else if (code < 128) ch = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
@@ -81,8 +85,8 @@
 
   var UNIT_NAMES = { "个工作日": "工作日", "工作日": "工作日", "个月": "月", "月": "月", "个星期": "周",
     "星期": "周", "周": "周", "周岁": "岁", "岁": "岁", "个小时": "小时", "小时": "小时", "天": "天", "日": "天",
-    "年": "年", "次": "次", "名": "人", "人": "人", "万元": "万元", "元": "元", "%": "%", "个": "个", "遍": "次" };
-  var UNIT = "(个工作日|工作日|个月|个星期|星期|周岁|个小时|小时|万元|[天日年月周次名人元%岁个遍])";
+    "年": "年", "次": "次", "名": "人", "人": "人", "万元": "万元", "万": "万元", "元": "元", "%": "%", "个": "个", "遍": "次" };
+  var UNIT = "(个工作日|工作日|个月|个星期|星期|周岁|个小时|小时|万元|[天日年月周次名人元%岁个遍万])";
   var RANGE_RE = new RegExp(NUM + "(?:\\s*[-~至到]\\s*" + NUM + ")?" + UNIT, "g");
   var PERCENT_RE = new RegExp("百分之(\\d+(?:\\.\\d+)?|" + CN_NUM + ")", "g");
   var FRACTION_RE = new RegExp("(\\d+)/(\\d+)|(" + CN_NUM + ")分之(" + CN_NUM + ")", "g");
@@ -191,7 +195,7 @@
   }
 
   // ---------------------------------------------------------------- query → concepts
-  var Q_UNIT_RE = new RegExp("(?:多少|几)" + UNIT.replace("[天日年月周次名人元%岁个遍]", "[天日年月周次名人元岁个遍]"));
+  var Q_UNIT_RE = new RegExp("(?:多少|几)" + UNIT.replace("[天日年月周次名人元%岁个遍万]", "[天日年月周次名人元岁个遍万]"));
   var TIME_Q_RE = /^(多久|多长时间|多长)/;
   var PCT_Q_RE = /^(百分之几|百分之多少|百分比|几成)/;
   var MONEY_Q_RE = /^(多少钱|多少经费|几块钱|多少万|几万)/;
@@ -260,7 +264,9 @@
   Index.prototype.parse = function (query) {
     var self = this;
     // blanks and sentence punctuation separate chunks; 、 stays (七、(二) is numbering)
-    var raw = String(query || "").slice(0, 100);
+    // blanks around a number belong to it: 20 天, 第 17 条
+    var raw = String(query || "").slice(0, 100).replace(/(\d)[\s\u3000]+(?=[^\s\u3000\d])/g, "$1")
+      .replace(/([^\s\u3000\d])[\s\u3000]+(?=\d)/g, "$1");
     var chunks = [];
     raw.split(/[\s\u3000]+/).forEach(function (part) {
       fold(part).s.split(/[,;:!?'"。，；：！？“”‘’《》<>「」【】\[\]{}|\\]+/).forEach(function (c) { chunks.push(c); });
