@@ -344,6 +344,13 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                 c.err(f"support.silent.{topic}", f"{topic!r} is not a support topic")
             if not (isinstance(searched, str) and searched.strip()):
                 c.err(f"support.silent.{topic}", "say what was searched (a non-empty string)")
+        topics = {i.get("topic") for i in sec.get("items") or [] if isinstance(i, dict)}
+        for topic in SUPPORT_TOPICS:
+            if topic not in topics and topic not in silent:
+                c.err("support", f"topic {topic!r} has neither items nor a silent entry saying what was searched "
+                                 "(未规定 only when checked)")
+            elif topic in topics and topic in silent:
+                c.err(f"support.silent.{topic}", "the topic has items: it is not silent")
         for i, item in enumerate(c.list_of(sec, "items", "support")):
             p = f"support.items[{i}]"
             if c.keys(item, p, c.CITED + ("topic",), c.CITED_OPT + BOUND_KEYS):
