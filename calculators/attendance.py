@@ -55,6 +55,8 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         word = f"{req['label']}不少于{required}天"
         if req.get("counts"):
             notes.append(finding(f"计入驻村天数的：{req['counts']}。", req["cite"]))
+        elif req.get("counts_unclear"):
+            notes.append(finding(req["counts_unclear"], req["cite"]))
         if req.get("note"):
             notes.append(finding(req["note"], req["cite"]))
         year_open = period == "year" and inp.get("whole_year") is False

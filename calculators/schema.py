@@ -261,11 +261,12 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         for key in ("requirements", "nights"):
             for i, r in enumerate(c.list_of(sec, key, "attendance")):
                 p = f"attendance.{key}[{i}]"
-                if c.keys(r, p, c.CITED + ("period", "min_inclusive"), c.CITED_OPT + ("counts",)):
+                if c.keys(r, p, c.CITED + ("period", "min_inclusive"), c.CITED_OPT + ("counts", "counts_unclear")):
                     c.cited(r, p)
                     c.bounds(r, p)
                     c.enum(r, "period", p, ("month", "year"))
                     c.string(r, "counts", p)
+                    c.string(r, "counts_unclear", p)
         if "excuse" in sec and c.keys(sec["excuse"], "attendance.excuse", c.CITED + ("allowed",), c.CITED_OPT):
             c.cited(sec["excuse"], "attendance.excuse")
         if "silent" in sec:
