@@ -76,6 +76,8 @@ def consequence_item(rule_set: dict[str, Any], cid: str) -> Item:
     item["to"] = c.get("to") or AUDIENCE_OF_KIND.get(c["kind"], "self")
     if c.get("condition"):
         item["condition"] = c["condition"]
+    if c.get("mitigates"):
+        item["mitigation"] = True
     if c.get("alternative"):
         alt = (rule_set.get("alternatives") or {})[c["alternative"]]
         item["alternative"] = alt["label"]

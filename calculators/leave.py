@@ -106,7 +106,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
                 continue
             kept.append({**rd, "condition": f"如本人不兼任{rd['approver']}"})
             kept.append({"approver": None, "steps": [], "cite": eq["cite"], "condition": f"如本人兼任{rd['approver']}",
-                         "text": f"{eq['label']}：本人就是{rd['approver']}，不能自己批准，条文没有写由谁批准"})
+                         "text": f"本人就是{rd['approver']}，不能自己批准，条文没有写由谁批准"})
             notes.append(finding(f"{eq['label']}。{who}如兼任{rd['approver']}，按“{rd['text']}”就成了自己批准自己，"
                                  "条文没有写这种情况由谁批准。", eq["cite"]))
         self_only = bool(readings) and not kept
