@@ -92,6 +92,26 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
             readings.append({"approver": _approver(s), "steps": s, "text": _range_text(r), "cite": r["cite"]})
             if r.get("implied"):
                 notes.append(finding(r["implied"], r["cite"]))
+        # The requester may also hold another post the text gives its own rule (第一书记兼任组长):
+        # a definite equivalence applies that rule; a possible one adds it as a reading with its condition.
+        for eq in rule_set.get("role_equivalences") or []:
+            if eq["same_as"] != role or chosen and any(r.get("specific") for r in chosen):
+                continue
+            other = [r for r in section.get("ranges") or []
+                     if eq["role"] in r["roles"] and role not in r["roles"] and r.get("specific") and in_bounds(days, r)]
+            if not other:
+                continue
+            post = ROLE_LABELS[eq["role"]]
+            extra = [{"approver": _approver(_steps(r, after, eq["role"])), "steps": _steps(r, after, eq["role"]),
+                      "text": _range_text(r), "cite": r["cite"]} for r in other]
+            if eq.get("certainty", "definite") == "definite":
+                readings = extra
+            else:
+                readings = [{**rd, "condition": f"如本人不兼任{post}"} for rd in readings] or [
+                    {"approver": None, "steps": [], "cite": ranges[0]["cite"] if ranges else eq["cite"],
+                     "condition": f"如本人不兼任{post}", "text": f"{days} 天不在条文规定的任何一档内，条文没有规定由谁审批"}]
+                readings += [{**rd, "condition": f"如本人兼任{post}"} for rd in extra]
+                notes.append(finding(f"{eq['label']}。本人如兼任{post}，按{post}的专门规定办理。", eq["cite"]))
         kept = []
         for rd in readings:
             own, eq = _self_approval(rule_set, role, rd)
@@ -122,10 +142,14 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         elif len(distinct) > 1:
             ambiguous = True
             both = "；".join(rd["text"] for rd in readings)
-            overlapping = [rd for rd in readings if not rd.get("condition")]
-            if len(overlapping) > 1 or len(overlapping) == len(readings):
-                notes.append(finding(f"{days} 天同时落在{len(readings)}档内（条文的范围重叠），各档审批人不同，"
-                                     f"本计算器不替条文选择：{both}。", readings[0]["cite"]))
+            by_condition: dict[Any, list[dict[str, Any]]] = {}
+            for rd in readings:
+                by_condition.setdefault(rd.get("condition"), []).append(rd)
+            group = max(by_condition.values(), key=len)
+            if len(group) > 1:
+                both = "；".join(rd["text"] for rd in group)
+                notes.append(finding(f"{days} 天同时落在{len(group)}档内（条文的范围重叠），各档审批人不同，"
+                                     f"本计算器不替条文选择：{both}。", group[0]["cite"]))
         else:
             steps = readings[0]["steps"]
             approver = _approver(steps)

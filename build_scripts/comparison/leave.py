@@ -74,8 +74,9 @@ def _outcome(rs: md.RuleSet, role: str, days: Fraction) -> str:
         return f"**{md.NOT_STATED}（空档）**：条文的各档都不包含这个天数"
     readings = result["readings"]
     if result["ambiguous"]:
-        conditional = any(rd.get("condition") for rd in readings)
-        lines = [f"**{'要看本人身份' if conditional else '重叠'}，有{len(readings)}种读法：**"]
+        conditions = [rd.get("condition") for rd in readings]
+        why = (["重叠"] if len(set(conditions)) < len(conditions) else []) + (["要看本人身份"] if any(conditions) else [])
+        lines = [f"**{'，且'.join(why)}，有{len(readings)}种读法：**"]
         lines += [f"{'①②③④⑤'[i]} {rd['condition'] + '：' if rd.get('condition') else ''}{rd['text']}{md.cite(rd['cite'])}"
                   for i, rd in enumerate(readings)]
         return "<br>".join(lines)
