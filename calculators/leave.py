@@ -109,7 +109,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
             else:
                 readings = [{**rd, "condition": f"如本人不兼任{post}"} for rd in readings] or [
                     {"approver": None, "steps": [], "cite": ranges[0]["cite"] if ranges else eq["cite"],
-                     "condition": f"如本人不兼任{post}", "text": f"{days} 天不在条文规定的任何一档内，条文没有规定由谁审批"}]
+                     "condition": f"如本人不兼任{post}", "text": "条文的各档都不包含这个天数，没有规定由谁审批"}]
                 readings += [{**rd, "condition": f"如本人兼任{post}"} for rd in extra]
                 notes.append(finding(f"{eq['label']}。本人如兼任{post}，按{post}的专门规定办理。", eq["cite"]))
         kept = []

@@ -86,7 +86,11 @@ def test_leave_overlap_shows_both_readings_and_gap_says_not_stated():
     town = text.split("《某镇驻村干部管理办法》\n")[1].split("##")[0]
     gap = next(line for line in town.splitlines() if line.startswith("| 超过1天、不足2天 |"))
     assert "未规定（空档）" in gap
-    assert "超过7天" in hebei and "未规定（空档）" in hebei.split("| 超过7天 |")[1]
+    members = hebei.split("**工作队（组）队员/成员**")[1]
+    assert "超过7天" in members and "未规定（空档）" in members.split("| 超过7天 |")[1].splitlines()[0]
+    # a first secretary may also be the 组长 (第四条): both readings, each with its condition
+    first = hebei.split("**第一书记**")[1].split("**工作队（组）队长/组长**")[0]
+    assert "要看本人身份" in first.split("| 超过7天 |")[1].splitlines()[0]
 
 
 def test_support_values_are_cited():
