@@ -146,6 +146,9 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
            "每个地区（文件）单独一行，互不合并；每条规定后面的链接指向原文条款。"
            "规则集里没有写的，表中写“未规定”，不作推测。\n\n"
            f"    {COUNTING_RULE}\n"]
+    for rs in rule_sets.values():
+        for c in rs.get("caveats") or []:
+            out.append(f"!!! warning \"关于《{rs['short_name']}》\"\n    {cited(c['text'], c.get('cite'))}\n")
     if tool:
         out.append(f"按自己的情况核对：{tool_token(tool)}。\n")
     absent = [f"《{rs['short_name']}》" for rid, rs in ordered(all_sets).items() if rid not in rule_sets]
