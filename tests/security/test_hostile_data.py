@@ -101,8 +101,8 @@ def test_nothing_runs_in_practice_exam_and_search(hostile_page, hostile_url):
     box = hostile_page.locator("input.md-search__input")
     box.fill("xssHit")
     box.press("End")
-    hostile_page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
-                                   " return m && /符合条件|没有/.test(m.textContent); })()", timeout=20000)
+    hostile_page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                                   " return m && /符合条件|没有/.test(m.textContent); }", timeout=20000)
     hostile_page.wait_for_timeout(500)
     assert hostile_page.locator(".md-search-result__item").count() > 0  # the payload is found, as text
     assert _hits(hostile_page) == []
