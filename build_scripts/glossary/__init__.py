@@ -28,7 +28,7 @@ def check_terms(terms: list[dict], resolve) -> list[str]:
     """Problems with the glossary: missing fields, or citations `resolve` cannot find."""
     problems = []
     for i, t in enumerate(terms):
-        where = f"{TERMS_FILE.name}: entry {i + 1} ({t.get('term', '?')})"
+        where = f"build_scripts/glossary/{TERMS_FILE.name}: entry {i + 1} ({t.get('term', '?')})"
         for key in ("term", "match", "plain"):
             if not t.get(key):
                 problems.append(f"{where}: missing {key}")
