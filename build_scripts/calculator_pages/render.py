@@ -6,6 +6,8 @@ import json
 from html import escape
 from typing import Any
 
+from build_scripts.safe_text import front_matter, md_text
+
 from .spec import CalculatorSpec
 
 ASSETS = "../assets/calculators"
@@ -74,16 +76,13 @@ def _rules_block(spec: CalculatorSpec) -> str:
 def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str, total_bytes: int) -> str:
     data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
     fields = "".join(_field_block(f) for f in spec.fields)
-    summary = f"\n{spec.summary}\n" if spec.summary else ""
-    return f"""---
-title: {spec.title}
----
-
-# {spec.title}
+    summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
+    return f"""{front_matter(title=spec.title)}
+# {md_text(spec.title)}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off" onsubmit="event.preventDefault()">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
 <script type="module" src="{ASSETS}/page.mjs?v={token}"></script>
 """
@@ -91,7 +90,8 @@ title: {spec.title}
 
 def index_page(specs: list[CalculatorSpec], total_bytes: int) -> str:
     rows = "\n".join(
-        f"| [{s.title}]({s.slug}.md) | {s.summary or '—'} | {'、'.join(r['title'] for r in s.rule_sets) or '—'} |"
+        f"| [{md_text(s.title)}]({s.slug}.md) | {md_text(s.summary or '—')} | "
+        f"{'、'.join(md_text(r['title']) for r in s.rule_sets) or '—'} |"
         for s in specs
     )
     return f"""---
