@@ -29,6 +29,7 @@ import re
 import yaml
 
 from . import emit
+from .importance import tagged
 from .normalise import normalise
 from .schema import contains_term
 
@@ -726,7 +727,7 @@ def generate(corpus, rule_sets=None, others=None) -> list[dict]:
             if sig in seen:
                 continue
             seen.add(sig)
-            out.append(q)
+            out.append(tagged(q))
     return out
 
 

@@ -13,7 +13,8 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CITE_RE = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
 KNOWN = {"id", "section", "number", "points", "topic", "doc", "stem", "options", "answer", "accept",
          "order_free", "explanation", "cite", "fact", "fact_answer", "status", "source", "related",
-         "setting", "options_written_by", "options_note", "missing", "kind"}
+         "setting", "options_written_by", "options_note", "missing", "kind", "importance"}
+IMPORTANCE = ("必知", "应知", "了解")
 
 
 def blank_count(stem: str) -> int:
@@ -50,6 +51,8 @@ def check_question(q) -> list[tuple[int, str]]:
     for key in ("stem", "explanation"):
         if not isinstance(q.get(key), str) or not q.get(key).strip():
             err(key, f"{key} missing or empty")
+    if "importance" in q and q["importance"] not in IMPORTANCE:
+        err("importance", f"importance {q['importance']!r} not one of {'/'.join(IMPORTANCE)}")
     status = q.get("status")
     if status not in STATUSES:
         err("status", f"status {status!r} not one of {'|'.join(STATUSES)}")
