@@ -135,12 +135,13 @@ class Builder:
     def statement(self, fact, pieces, keys, plain):
         answers = [k.answer for k in keys]
         swaps = [(i, d) for i, k in enumerate(keys) for d in k.distractors[:3]]
-        true = emit.sentence(fact.get("lead", "") + render(pieces, answers) + fact.get("tail", "")).rstrip("。")
+        true = emit.sentence(render(pieces, answers)).rstrip("。")
         if len(keys) < 2 or len(swaps) < 3 or len(true) > MAX_STATEMENT:  # one key: the 单选 already asks it
             return None
+        if fact.get("lead") or fact.get("tail"):   # the bare sentence would be a fragment as an option
+            return None
         picked = emit.shuffled(swaps, fact["say"], "statement")[:3]
-        false = [emit.sentence(fact.get("lead", "") + render(pieces, answers[:i] + [d] + answers[i + 1:])
-                               + fact.get("tail", "")).rstrip("。") for i, d in picked]
+        false = [emit.sentence(render(pieces, answers[:i] + [d] + answers[i + 1:])).rstrip("。") for i, d in picked]
         options = emit.shuffled([true, *false], fact["say"], "statement-order")
         stem = f"{self.intro(fact)}下列说法正确的是{emit.CHOICE}。"
         q = self.base(fact, "dx", "单选", (fact["say"], "statement"), stem, self.explain(fact, plain))

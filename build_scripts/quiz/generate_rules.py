@@ -30,6 +30,7 @@ import yaml
 
 from . import emit
 from .importance import tagged
+from .subjects import load_subjects, with_subject
 from .normalise import normalise
 from .schema import contains_term
 
@@ -103,7 +104,7 @@ def _seg_end(clause: str, pos: int, marks: str) -> int:
     return min(hits) if hits else len(clause)
 
 
-FRAGMENT_START = ("其中", "并", "同时", "可", "要", "在", "由", "应", "报", "扣发", "具有", "一年", "两年", "经")
+FRAGMENT_START = ("驻村时间", "其中", "并", "同时", "可", "要", "在", "由", "应", "报", "扣发", "具有", "一年", "两年", "经")
 MAX_SENTENCE = 60
 
 
@@ -191,6 +192,7 @@ def action_text(label: str, trigger_words: str = "") -> str:
 class RuleQuestions:
     def __init__(self, corpus, rule_sets: dict, naming: dict):
         self.corpus, self.rule_sets, self.naming = corpus, rule_sets, naming
+        self.subjects = {}
         self.pools = self._pools()
 
     # --- naming and citing
@@ -244,6 +246,7 @@ class RuleQuestions:
         return f"{where}规定：“{inner_quotes(fact.rstrip('。；'))}”。{extra}"
 
     def base(self, rs, path: str, kind: str, section: str, topic: str, stem: str, explanation: str, cite: str):
+        stem = with_subject(stem, self.intro(rs), cite, self.subjects)
         return {"id": emit.qid(rs["document"], kind, rs["id"], path), "section": section, "doc": rs["document"],
                 "topic": topic, "stem": stem, "explanation": explanation, "status": "grounded", "cite": cite}
 
@@ -708,6 +711,7 @@ def load_naming() -> dict:
     return (yaml.safe_load(NAMING_SOURCE.read_text("utf-8")) or {}).get("naming", {})
 
 
+
 def generate(corpus, rule_sets=None, others=None) -> list[dict]:
     """corpus from corpus_access.load(); rule_sets from calculators.loader (default: the YAML files);
     others: hand-written questions (default: the banks outside generated/) so none is repeated. The bank
@@ -720,6 +724,7 @@ def generate(corpus, rule_sets=None, others=None) -> list[dict]:
     from .validate import signature
     seen = {signature(q) for q in others if q.get("answer")}
     g = RuleQuestions(corpus, rule_sets, load_naming())
+    g.subjects = load_subjects()
     out = []
     for rid in sorted(rule_sets):
         for q in g.rule_set(rule_sets[rid]):

@@ -81,10 +81,30 @@ def check_question(q) -> list[tuple[int, str]]:
         errs += _check_choice(q, err)
     elif section == "填空":
         errs += _check_blanks(q, err)
+    whole = stem_not_whole(q.get("stem") or "")
+    if whole:
+        err("stem", whole)
     for text in answer_texts(q):
         if readable_from_stem(q.get("stem") or "", text):
             err("stem", f"answer {text!r} can be read off the stem")
     return errs
+
+
+INTRO = re.compile(r"^根据[^，]*?(》|办法|意见|通知)，")
+STARTS_MID = ("的", "和", "或", "及", "并", "但", "、", "，", "其中", "也", "且", "等", "负责", "要", "包括", "是")
+ENDS_MID = ("的", "、", "，", "和", "或", "及")
+
+
+def stem_not_whole(stem: str) -> str | None:
+    """A stem is a whole sentence: it does not start with a continuation or a duty with no subject
+    (负责……, 要……) and does not end on a condition with no consequence (……的。) or a joiner."""
+    body = INTRO.sub("", stem.strip())
+    if body.startswith(STARTS_MID):
+        return f"stem starts mid-sentence ({body[:6]}…): give the subject or lead-in"
+    tail = body.rstrip("。？！?! ")
+    if tail.endswith(ENDS_MID) and not tail.endswith(("的是", "的有")):
+        return f"stem ends mid-sentence (…{tail[-6:]}): give the consequence"
+    return None
 
 
 UNIT_AFTER_GAP = re.compile(r"(?:_{2,}|（\s*）|\(\s*\))\s*([^\s，。；、,.;])?")
