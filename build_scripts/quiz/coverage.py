@@ -1,0 +1,118 @@
+"""What the question bank covers: topics x documents, rule items asked, duty clauses asked, shares.
+
+Read by the coverage page (build_scripts/quiz/coverage_page.py) and by tests/quiz/test_coverage.py.
+Rule items are read from calculators/rules/*.yml by their documented keys only (`cite`, `quote`,
+`label`); any other field or section a rule set grows is ignored. A rule item is asked when a question
+cites the same clause and its cited words (`fact`) and the item's `quote` overlap.
+"""
+from __future__ import annotations
+
+import collections
+import pathlib
+
+import yaml
+
+from .importance import DEFAULT_POOL, assign
+from .normalise import normalise
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TARGETS = ROOT / "quiz_bank/sources/coverage.yml"
+MAX_SHARE = 0.25
+
+
+def targets() -> dict:
+    return yaml.safe_load(TARGETS.read_text("utf-8")) or {}
+
+
+def rule_items(rule_sets: dict) -> list[dict]:
+    """Every mapping with a cite and a quote, in every rule set: {rule_set, path, label, cite, quote}."""
+    out = []
+
+    def walk(obj, path, rs_id):
+        if isinstance(obj, dict):
+            if isinstance(obj.get("cite"), str) and isinstance(obj.get("quote"), str) and "#" in obj["cite"]:
+                out.append({"rule_set": rs_id, "path": path, "label": str(obj.get("label") or ""),
+                            "cite": obj["cite"], "quote": obj["quote"]})
+            for k, v in obj.items():
+                walk(v, f"{path}.{k}" if path else str(k), rs_id)
+        elif isinstance(obj, list):
+            for i, v in enumerate(obj):
+                key = v.get("id") or v.get("label") if isinstance(v, dict) else None
+                walk(v, f"{path}[{key or i}]", rs_id)
+
+    for rs_id in sorted(rule_sets):
+        walk(rule_sets[rs_id], "", rs_id)
+    return out
+
+
+def _overlap(a: str, b: str) -> bool:
+    a, b = normalise(a), normalise(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    # a long quote and a question on part of it: share a run of 12 characters
+    n = 12
+    return any(a[i:i + n] in b for i in range(0, max(len(a) - n + 1, 0)))
+
+
+def asks(q: dict, item: dict) -> bool:
+    return q.get("cite") == item["cite"] and _overlap(q.get("fact") or "", item["quote"])
+
+
+def uncovered_rule_items(questions: list[dict], rule_sets: dict) -> list[dict]:
+    by_cite = collections.defaultdict(list)
+    for q in questions:
+        if q.get("cite"):
+            by_cite[q["cite"]].append(q)
+    return [it for it in rule_items(rule_sets) if not any(asks(q, it) for q in by_cite[it["cite"]])]
+
+
+def duty_clauses_unasked(questions: list[dict]) -> list[str]:
+    cited = {q.get("cite") for q in questions if q.get("status") == "grounded"}
+    missing = []
+    for doc, anchors in (targets().get("duty_clauses") or {}).items():
+        for anchor in anchors:
+            cite = f"{doc}#{anchor}"
+            if not any(c == cite or (c or "").startswith(cite + "-") for c in cited):
+                missing.append(cite)
+    return missing
+
+
+def default_pool(questions: list[dict]) -> list[dict]:
+    return [q for q in questions if not q.get("missing") and q.get("answer")
+            and q.get("status") == "grounded" and assign(q) in DEFAULT_POOL]
+
+
+def doc_shares(questions: list[dict]) -> dict[str, float]:
+    pool = default_pool(questions)
+    counts = collections.Counter(q.get("doc") or q["cite"].split("#")[0] for q in pool)
+    return {d: n / len(pool) for d, n in counts.most_common()} if pool else {}
+
+
+def table(questions: list[dict]) -> tuple[list[str], list[str], dict]:
+    """(topics, docs, {(topic, doc): (in default pool, all)}) over grounded questions."""
+    cells = collections.defaultdict(lambda: [0, 0])
+    for q in questions:
+        if q.get("missing") or q.get("status") != "grounded":
+            continue
+        key = (q.get("topic") or "（未分专题）", q.get("doc") or q["cite"].split("#")[0])
+        cells[key][1] += 1
+        if assign(q) in DEFAULT_POOL:
+            cells[key][0] += 1
+    topics = sorted({t for t, _ in cells})
+    docs = sorted({d for _, d in cells})
+    return topics, docs, {k: tuple(v) for k, v in cells.items()}
+
+
+def all_questions() -> list[dict]:
+    from .validate import bank_files, load_bank
+    out = []
+    for path in bank_files():
+        out += [dict(q) for q in load_bank(path)[1] if isinstance(q, dict)]
+    return out
+
+
+def load_rule_sets() -> dict:
+    from calculators.loader import load_yaml_dir
+    return load_yaml_dir()
