@@ -57,15 +57,15 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def asks(q: dict, item: dict) -> bool:
-    return q.get("cite") == item["cite"] and _overlap(q.get("fact") or "", item["quote"])
+    """Same clause (or the clause the item's sub-item belongs to) and overlapping words."""
+    cite = q.get("cite") or ""
+    return bool(cite) and (item["cite"] == cite or item["cite"].startswith(cite + "-")) and _overlap(
+        q.get("fact") or "", item["quote"])
 
 
 def uncovered_rule_items(questions: list[dict], rule_sets: dict) -> list[dict]:
-    by_cite = collections.defaultdict(list)
-    for q in questions:
-        if q.get("cite"):
-            by_cite[q["cite"]].append(q)
-    return [it for it in rule_items(rule_sets) if not any(asks(q, it) for q in by_cite[it["cite"]])]
+    cited = [q for q in questions if q.get("cite") and q.get("status") == "grounded"]
+    return [it for it in rule_items(rule_sets) if not any(asks(q, it) for q in cited)]
 
 
 def duty_clauses_unasked(questions: list[dict]) -> list[str]:
@@ -116,3 +116,55 @@ def all_questions() -> list[dict]:
 def load_rule_sets() -> dict:
     from calculators.loader import load_yaml_dir
     return load_yaml_dir()
+
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+    return [normalise(x) for x in re.split(r"[。；;]", text) if normalise(x)]
+
+
+
+MAX_PER_SENTENCE = 3
+
+
+def sentence_key(q: dict, corpus) -> tuple | None:
+    """(cite, source sentence) of a question: its clause split at 。 and ； (a list item is its own
+    sentence), the sentence holding its answer inside its cited words (else the start of those words).
+    None for 多选 (a whole list), "which document" and the county paper."""
+    from .schema import answer_texts
+    if (not q.get("cite") or not q.get("fact") or q.get("section") == "多选" or "number" in q
+            or q.get("kind") == "which-document"):
+        return None
+    doc, _, anchor = q["cite"].partition("#")
+    sentences = _sentences(corpus[doc].clauses.get(anchor, "")) if doc in corpus else []
+    fact = normalise(q["fact"])
+    inside = [s for s in sentences if fact in s or s in fact or (fact[:12] and fact[:12] in s)]
+    answers = [normalise(a) for a in answer_texts(q) if normalise(a)]
+    home = next((s for s in inside if any(a in s for a in answers)), inside[0] if inside else fact)
+    return (q["cite"], home)
+
+
+def per_sentence(questions: list[dict], corpus) -> dict[tuple, list[str]]:
+    """Question ids per source sentence."""
+    out: dict[tuple, list[str]] = collections.defaultdict(list)
+    for q in questions:
+        key = sentence_key(q, corpus)
+        if key:
+            out[key].append(q["id"])
+    return dict(out)
+
+
+def capped(candidates: list[dict], corpus, counts: dict | None = None) -> list[dict]:
+    """candidates in order, leaving out any that would make a sentence carry more than
+    MAX_PER_SENTENCE questions (counts: what other banks already ask, updated in place)."""
+    counts = counts if counts is not None else collections.Counter()
+    out = []
+    for q in candidates:
+        key = sentence_key(q, corpus)
+        if key is not None:
+            if counts[key] >= MAX_PER_SENTENCE:
+                continue
+            counts[key] += 1
+        out.append(q)
+    return out

@@ -733,7 +733,8 @@ def generate(corpus, rule_sets=None, others=None) -> list[dict]:
                 continue
             seen.add(sig)
             out.append(tagged(q))
-    return out
+    from .coverage import capped
+    return capped(out, corpus)      # at most 3 questions from one source sentence
 
 
 def _other_questions() -> list:
