@@ -66,7 +66,7 @@ class Builder:
         body = emit.sentence(plain).rstrip("。")
         if fact.get("context"):
             body = f"{fact['context'].rstrip('：:，,')}……{body}"
-        return f"{self.where(fact)}规定：“{body}”。"
+        return f"{self.where(fact)}规定：“{_inner(body)}”。"
 
     def stem(self, fact, pieces, fills) -> str:
         body = fact.get("lead", "") + render(pieces, fills) + fact.get("tail", "")
@@ -155,7 +155,7 @@ class Builder:
         if len(right) > 4:
             variants.append(right[-3:])
         out = []
-        quoted = emit.sentence(clause_text).rstrip("。")
+        quoted = _inner(emit.sentence(clause_text).rstrip("。"))
         for n, chosen in enumerate(variants):
             options = emit.shuffled([*chosen, *wrong[:2]], fact["multi"], n)
             stem = f"{self.intro(fact)}{fact['multi']}{emit.CHOICE}。"
@@ -166,6 +166,11 @@ class Builder:
             q.update(options=options, answer=emit.letters_of(options, chosen), fact=clause_text)
             out.append(q)
         return out
+
+
+def _inner(text: str) -> str:
+    """Quotation marks inside a quotation become single ones: “建立‘1+5’联系制度”."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def generate(corpus) -> list[dict]:
