@@ -734,7 +734,8 @@ def generate(corpus, rule_sets=None, others=None) -> list[dict]:
             seen.add(sig)
             out.append(tagged(q))
     from .coverage import capped
-    return capped(out, corpus)      # at most 3 questions from one source sentence
+    from .near_duplicates import drop_repeats
+    return capped(drop_repeats(out), corpus)      # one leave fact once; at most 3 per source sentence
 
 
 def _other_questions() -> list:
