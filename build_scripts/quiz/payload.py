@@ -20,8 +20,7 @@ from .schema import answer_texts
 from .validate import BANK_DIR, bank_files, load_bank
 
 KEEP = ("id", "section", "number", "points", "topic", "doc", "stem", "options", "answer", "accept",
-        "order_free", "explanation", "cite", "status", "source", "related", "missing", "options_note", "kind",
-        "fact")
+        "order_free", "explanation", "cite", "status", "source", "related", "missing", "options_note", "kind")
 
 
 def _link(cite: str) -> str:
@@ -37,7 +36,7 @@ def _settings() -> dict:
 def build(corpus) -> dict:
     settings = _settings()
     docs = {d.id: {"short": d.short, "title": d.title} for d in corpus.values()}
-    paper, questions, raw_paper = None, [], []
+    paper, questions, raw_paper, facts = None, [], [], {}
     for path in bank_files():
         data, items = load_bank(path)
         if "paper" in data:
@@ -63,25 +62,26 @@ def build(corpus) -> dict:
                                         f"{corpus[c.split('#')[0]].labels.get(c.split('#')[1], '')}",
                                "link": _link(c)} for c in q.get("related") or [] if c.split("#")[0] in corpus]
             out["importance"] = assign(q)
+            facts[id(out)] = q.get("fact") or ""
             questions.append(out)
     topics = sorted({q["topic"] for q in questions if q.get("topic")})
     pending = [q["id"] for q in questions if q.get("doc") == "county-test" and not q.get("missing")
                and (q.get("status") == "unverified" or (q.get("status") == "local" and not q.get("local_set")))]
-    _link_paper_items(questions, raw_paper)
+    _link_paper_items(questions, raw_paper, facts)
     return {"version": 1, "docs": docs, "topics": topics, "paper": paper,
             "pool": {"levels": list(LEVELS), "default": list(DEFAULT_POOL)},
             "sets": [{"id": "paper-pending", "label": "原卷（待核实）", "ids": pending}],
             "questions": questions}
 
 
-def same_fact_as_paper(q: dict, item: dict) -> bool:
+def same_fact_as_paper(q: dict, item: dict, fact: str = "") -> bool:
     """q asks a fact the county paper item asks: same clause (its cite or a clause it is compared with),
     and one of the item's answers is in q's cited words."""
     if q.get("doc") == "county-test" or not q.get("cite") or not isinstance(item, dict) or item.get("missing") or not item.get("answer"):
         return False
     if q["cite"] != item.get("cite") and q["cite"] not in (item.get("related") or []):
         return False
-    words = normalise(q.get("fact") or "")
+    words = normalise(fact or q.get("fact") or "")
     paper_words = normalise(item.get("fact") or _filled(item))
     theirs = [item["fact_answer"]] if item.get("fact_answer") else answer_texts(item)
     return (any(len(normalise(a)) >= 2 and normalise(a) in words for a in theirs)
@@ -95,10 +95,10 @@ def _filled(item: dict) -> str:
     return re.sub(r"_{2,}|（\s*）", lambda m: next(answers, ""), item.get("stem") or "")
 
 
-def _link_paper_items(questions: list[dict], paper: list) -> None:
+def _link_paper_items(questions: list[dict], paper: list, facts: dict) -> None:
     paper = sorted(paper, key=lambda p: p.get("status") != "grounded")   # a grounded item first
     for q in questions:
-        hit = next((p for p in paper if same_fact_as_paper(q, p)), None)
+        hit = next((p for p in paper if same_fact_as_paper(q, p, facts.get(id(q), ""))), None)
         if hit:
             q["paper_item"] = {"id": hit["id"], "label": f"县试卷{hit['section']}第{hit.get('number', '')}题",
                                "link": f"paper.html#item-{hit['id']}"}
