@@ -57,10 +57,15 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def asks(q: dict, item: dict) -> bool:
-    """Same clause (or the clause the item's sub-item belongs to) and overlapping words."""
+    """Same clause (or the clause the item's sub-item belongs to) and overlapping words: the cited words
+    of a 填空/单选; for a 多选 (whose cited words are the whole list) one of its right options."""
+    from .schema import answer_texts
     cite = q.get("cite") or ""
-    return bool(cite) and (item["cite"] == cite or item["cite"].startswith(cite + "-")) and _overlap(
-        q.get("fact") or "", item["quote"])
+    if not cite or not (item["cite"] == cite or item["cite"].startswith(cite + "-")):
+        return False
+    if q.get("section") == "多选":
+        return any(_overlap(a, item["quote"]) for a in answer_texts(q))
+    return _overlap(q.get("fact") or "", item["quote"])
 
 
 def uncovered_rule_items(questions: list[dict], rule_sets: dict) -> list[dict]:
