@@ -160,15 +160,17 @@ def per_sentence(questions: list[dict], corpus) -> dict[tuple, list[str]]:
     return dict(out)
 
 
-def capped(candidates: list[dict], corpus, counts: dict | None = None) -> list[dict]:
+def capped(candidates: list[dict], corpus, counts: dict | None = None, must=lambda q: False) -> list[dict]:
     """candidates in order, leaving out any that would make a sentence carry more than
-    MAX_PER_SENTENCE questions (counts: what other banks already ask, updated in place)."""
+    MAX_PER_SENTENCE questions (counts: what other banks already ask, updated in place). A question for
+    which must(q) is true is kept anyway (a rule item's first question), so a rule item a rule set adds
+    still gets asked; tests/quiz/test_coverage.py then shows the sentence that is over."""
     counts = counts if counts is not None else collections.Counter()
     out = []
     for q in candidates:
         key = sentence_key(q, corpus)
         if key is not None:
-            if counts[key] >= MAX_PER_SENTENCE:
+            if counts[key] >= MAX_PER_SENTENCE and not must(q):
                 continue
             counts[key] += 1
         out.append(q)

@@ -85,7 +85,12 @@ def generate(corpus, rule_sets=None, others=None) -> list[dict]:
             out.append(tagged(q))
     from .coverage import capped
     from .near_duplicates import drop_repeats
-    return capped(drop_repeats(out), corpus)      # one leave fact once; at most 3 per source sentence
+    return capped(drop_repeats(out), corpus, must=_first_of_item)   # one leave fact once; 3 per sentence
+
+
+def _first_of_item(q: dict) -> bool:
+    """A rule item's own question (not its 单选 variant, overlap or steps question): never capped."""
+    return not any(k in q["id"] for k in ("-num-choice-", "-leave-steps-", "-overlap-"))
 
 
 def _other_questions() -> list:
