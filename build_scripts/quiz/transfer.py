@@ -4,7 +4,8 @@
   python -m build_scripts.quiz.transfer import 题库.xlsx quiz_bank/trainer.yml        (or .csv)
 
 Columns after 出处 are optional and keep what the layout has no place for: 编号, 状态, 专题, 依据原文,
-备选答案 (blanks split by ；, alternatives by /), 不计顺序 (groups of 1-based blanks: 1,2), 来源文件, 缺失.
+备选答案 (blanks split by ；, alternatives by /), 不计顺序 (groups of 1-based blanks: 1,2), 来源文件, 缺失,
+重要程度 (必知/应知/了解).
 An imported row without 状态 becomes `unverified` (培训老师导入，未经条文核对) until someone checks it
 against a clause and fills 依据原文 + 出处: the build never shows it as fact before that.
 
@@ -32,7 +33,7 @@ from .yaml_lines import BankError
 LETTERS = "ABCDEF"
 COLUMNS = ["题型", "题干", *[f"选项{x}" for x in LETTERS], "答案", "解析", "出处",
            "编号", "状态", "专题", "依据原文", "依据答案", "备选答案", "不计顺序", "来源文件", "设置项",
-           "题号", "分值", "选项说明", "选项编写", "类别", "缺失"]
+           "题号", "分值", "选项说明", "选项编写", "类别", "缺失", "重要程度"]
 KINDS = {"填空": "填空", "填空题": "填空", "单选": "单选", "单选题": "单选", "单项选择题": "单选",
          "多选": "多选", "多选题": "多选", "多项选择题": "多选"}
 SEP = "；"
@@ -65,7 +66,7 @@ def to_row(q: dict) -> dict:
                 "选项说明": q.get("options_note", ""), "选项编写": q.get("options_written_by", ""),
                 "类别": q.get("kind", ""),
                 "状态": q.get("status", ""), "专题": q.get("topic", ""), "依据原文": q.get("fact", ""),
-                "来源文件": q.get("source", "")})
+                "来源文件": q.get("source", ""), "重要程度": q.get("importance", "")})
     if ans is not None:
         row["答案"] = SEP.join(ans) if q["section"] == "填空" else "".join(ans)
     if q.get("accept"):
@@ -114,6 +115,10 @@ def from_row(row: dict) -> dict:
     q["stem"] = cell["题干"]
     if cell["专题"]:
         q["topic"] = cell["专题"]
+    if cell["重要程度"]:
+        if cell["重要程度"] not in ("必知", "应知", "了解"):
+            raise RowError("重要程度", f"“{cell['重要程度']}”应为 必知、应知 或 了解（或留空）")
+        q["importance"] = cell["重要程度"]
     if kind != "填空":
         opts = [cell[f"选项{x}"] for x in LETTERS]
         while opts and not opts[-1]:

@@ -6,7 +6,8 @@ from build_scripts.quiz.validate import ROOT, load_bank
 
 BANKS = [ROOT / "quiz_bank/county-test.yml", ROOT / "quiz_bank/generated/facts.yml"]
 FIELDS = ("id", "section", "stem", "options", "answer", "accept", "order_free", "explanation", "cite",
-          "status", "fact", "fact_answer", "source", "related", "setting", "missing", "kind", "number", "points")
+          "status", "fact", "fact_answer", "source", "related", "setting", "missing", "kind", "number", "points",
+          "importance", "topic")
 
 
 def _core(q):
@@ -55,6 +56,7 @@ BAD = {
     "bad 不计顺序": (("题型,题干,答案,不计顺序\n填空题,____和____,甲；乙,1,x\n").encode("utf-8"), ["第2行“不计顺序”"]),
     "duplicate id": (("题型,题干,答案,编号\n填空题,a____,1,q-1\n填空题,b____,2,q-1\n").encode("utf-8"),
                      ["第3行“编号”", "第2行"]),
+    "bad importance": (("题型,题干,答案,重要程度\n填空题,a____,1,重要\n").encode("utf-8"), ["第2行“重要程度”"]),
     "bad id": (("题型,题干,答案,编号\n填空题,a____,1,Q 1\n").encode("utf-8"), ["第2行“编号”"]),
     "unknown status": ((HEAD.replace("\n", ",状态\n") + GOOD_ROW.replace("\n", ",ok\n")).encode("utf-8"), ["第2行“状态”"]),
     "header only": (HEAD.encode("utf-8"), ["没有题目"]),
