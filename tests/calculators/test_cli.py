@@ -39,7 +39,7 @@ def test_run_prints_one_json_object():
      "days_in_village", "366"),
     (["attendance", "--rules", "hebei-measures", "--json", '{"period": "month", "days_in_village": -2}'],
      "days_in_village", "负数"),
-    (["attendance", "--rules", "hebei-measures", "--json", '{"period": "month", "days_in_village": "二十"}'],
+    (["attendance", "--rules", "hebei-measures", "--json", '{"period": "month", "days_in_village": "二十天半"}'],
      "days_in_village", "整数"),
     (["attendance", "--rules", "hebei-measures", "--json", '{"period": "month", "days_in_village": 2, "x": 1}'],
      "x", "没有“x”"),
