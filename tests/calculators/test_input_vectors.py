@@ -137,3 +137,26 @@ def test_javascript_cross_field_limits_match():
         with pytest.raises(InputError) as info:
             check_inputs(calc, payload)
         assert js["errors"] == {field: info.value.message}, (row, js)
+
+
+@needs_node
+def test_twins_agree_on_random_phone_text():
+    """Beyond the table: 4000 random strings of what a phone keyboard offers, the same in both twins."""
+    import random
+
+    alphabet = list("0123456789０１２３４５６７８９.．。｡,，、/／-－−+~～—–e 　零〇一二两三四五六七八九十百千万半"
+                    "天日个月年周票次人名%％小时岁到至或和分之")
+    rng = random.Random(15)
+    wheres = list(TABLE["fields"])
+    cases = [_case(rng.choice(wheres), "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))))
+             for _ in range(4000)]
+    got = _node([(calc, payload) for calc, _, payload in cases])
+    problems = []
+    for (calc, name, payload), js in zip(cases, got):
+        py = _python(calc, name, payload)
+        expected = ({py["field"]: py["error"]} if "error" in py else {},
+                    None if "error" in py or "absent" in py else json.dumps(py["value"]))
+        if (js["errors"], None if js["errors"] or name not in js["clean"] else json.dumps(js["clean"][name])) \
+                != expected:
+            problems.append(f"{calc}.{name} {payload[name]!r}: python {py}, javascript {js}")
+    assert not problems, "\n".join(problems[:20])

@@ -53,7 +53,11 @@ const NUMBER = `(?:${ARABIC}|${CHINESE})`;
 const WHOLE = "(?:[0-9]+|[零〇一二两三四五六七八九十百千万]+)";
 const RANGE = /[0-9零〇一二两三四五六七八九十百千万] *[-~～—–至到、;；和或] *[0-9零〇一二两三四五六七八九十]|[一二两三四五六七八九][一二两三四五六七八九]/u;
 const DIGIT_SPACE = /[0-9] +[0-9]/;
-const full = (re) => new RegExp(`^(?:${re})$`, "u");
+const compiled = new Map();
+function full(re) {
+  if (!compiled.has(re)) compiled.set(re, new RegExp(`^(?:${re})$`, "u"));
+  return compiled.get(re);
+}
 const codePoints = (s) => Array.from(s).length; // Python's len()
 
 function alternatives(words) {
