@@ -39,11 +39,10 @@ def _field_control(f: dict[str, Any]) -> str:
         yes_no = {**f, "choices": [{"value": "true", "label": "是"}, {"value": "false", "label": "否"}]}
         return f'<select id="{fid}" {common}>{_options(yes_no, f["required"])}</select>'
     if t in ("integer", "int", "number", "float"):
-        integer = t in ("integer", "int")
-        mode = "numeric" if integer else "decimal"
-        step = "1" if integer else "any"
-        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if f.get(k) is not None)
-        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} id="{fid}" {common}>'
+        # A text box with a number keypad: a number box would drop what it cannot read ("1。5" → 15,
+        # "1/2" → 12) before the page sees it; checks.mjs reads the text or says what is wrong.
+        mode = "numeric" if t in ("integer", "int") else "decimal"
+        return f'<input type="text" inputmode="{mode}" spellcheck="false" id="{fid}" {common}>'
     return f'<input type="text" id="{fid}" {common}>'
 
 

@@ -46,7 +46,10 @@ function setup(root) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { rules, values, errors } = readForm(form, spec);
-    if (showErrors(form, errors)) return;
+    if (showErrors(form, errors)) {
+      out.hidden = true; // a result for other input must not stay next to the error
+      return;
+    }
     saveForm(key, form);
     const button = form.querySelector(".zc-submit");
     button.disabled = true;
