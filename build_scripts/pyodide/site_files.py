@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from . import artifacts, lockfile, stdlib, vendor
+from . import artifacts, lockfile, precompile, stdlib, vendor
 
 # What the worker fetches (and counts for "下载运行环境 x/y MB"); pyodide.mjs and pyodide.asm.mjs are
 # loaded as modules.
@@ -19,7 +19,7 @@ def site_files() -> dict[str, bytes]:
     pin = vendor.load_pin()
     src = vendor.unpacked(pin)
     files = {name: (src / name).read_bytes() for name in vendor.shipped_runtime(pin)}
-    files[stdlib.STDLIB_NAME] = stdlib.trimmed_archive()
+    files[stdlib.STDLIB_NAME] = precompile.compile_archive(stdlib.trimmed_archive())
     wheel = artifacts.calculators_wheel()
     files[wheel.filename] = wheel.data
     upstream = json.loads(vendor.upstream_file("pyodide-lock.json", pin).read_text(encoding="utf-8"))
