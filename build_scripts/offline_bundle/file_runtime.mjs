@@ -74,7 +74,13 @@ export class CalculatorRuntime {
   _stage(stage, loaded, total) {
     clearTimeout(this._timer);
     const limit = this.timeouts[stage];
-    if (limit) this._timer = setTimeout(() => this._fail(new RuntimeFailure("timeout", { stage, offline: true })), limit);
+    // a page-thread start cannot be stopped: past its time limit the page says so (重试 reloads), and
+    // a start that gets there after all still ends in "ready"
+    if (limit)
+      this._timer = setTimeout(
+        () => this.onProgress({ stage: "failed", failure: new RuntimeFailure("timeout", { stage, offline: true }) }),
+        limit,
+      );
     this.onProgress({ stage, loaded, total });
   }
 
@@ -126,7 +132,6 @@ export class CalculatorRuntime {
         failed,
       ]);
       clearTimeout(this._timer);
-      if (this.failure) throw this.failure; // timed out meanwhile
       this.marks.ready = performance.now() - t0;
       this.onProgress({ stage: "ready", loaded, total });
       return calc;

@@ -94,6 +94,11 @@ function setup(root, runtime) {
       return;
     }
     saveForm(key, form);
+    if (root.dataset.error) {
+      // the last calculation's failure is not this one's
+      delete root.dataset.error;
+      status.textContent = progressText(runtime.last || {});
+    }
     busy = true;
     button.disabled = true;
     button.textContent = root.dataset.stage === "ready" ? "计算中…" : "等待计算环境…";

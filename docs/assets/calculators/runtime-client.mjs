@@ -9,7 +9,7 @@ const [{ RuntimeFailure, logCause }, { checkScripts }] = await Promise.all([
 ]);
 
 /** Longest wait, in ms, with no sign of progress in each stage (a download: between two chunks). */
-export const TIMEOUTS = { load: 30000, download: 30000, boot: 90000, rules: 60000, run: 30000 };
+export const TIMEOUTS = { load: 30000, download: 30000, boot: 120000, rules: 60000, run: 30000 };
 
 export class CalculatorRuntime {
   /**

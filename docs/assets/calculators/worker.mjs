@@ -21,12 +21,12 @@ function post(msg) {
 const marks = { origin: performance.timeOrigin, start: performance.now() };
 
 async function start({ total = 0, files = {}, reload = false }) {
-  const urls = [...OWN.map((name) => new URL(`./${name}${q}`, import.meta.url).href),
-    new URL("../pyodide/pyodide.mjs", import.meta.url).href];
+  const own = OWN.map((name) => new URL(`./${name}${q}`, import.meta.url).href);
+  const urls = [...own, new URL("../pyodide/pyodide.mjs", import.meta.url).href];
   let modules;
   try {
     // all in parallel; pyodide.mjs fetches nothing until loadPyodide() runs
-    modules = await Promise.all(urls.map((url) => import(url)));
+    modules = await Promise.all([...own.map((url) => import(url)), import("../pyodide/pyodide.mjs")]);
   } catch (err) {
     console.error("[计算器] 脚本载入失败:", err);
     throw { kind: "load", urls };
