@@ -12,12 +12,18 @@
     file.onchange = function () {
       var f = file.files[0];
       if (!f) return;
+      if (f.size > S.MAX_IMPORT) {
+        msg.className = "qz-msg qz-bad";
+        msg.textContent = "导入失败：文件太大（" + (f.size / 1048576).toFixed(1) + " MB，进度文件不会超过 2 MB），没有读取。现有进度未作任何改动。";
+        file.value = "";
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
         try {
-          var added = S.importText(String(reader.result));
-          msg.className = "qz-msg qz-ok";
-          msg.textContent = "导入成功：新增错题 " + added.wrong + " 道、收藏 " + added.fav + " 道、作答记录 " + added.answers + " 条、考试记录 " + added.exams + " 次。原有进度全部保留。";
+          var report = S.importText(String(reader.result), function (id) { return !!C.byId[id]; });
+          msg.className = "qz-msg " + (report.bad || report.unknown ? "qz-warnmsg" : "qz-ok");
+          msg.textContent = S.importReport(report);
           draw();
         } catch (e) {
           msg.className = "qz-msg qz-bad";
