@@ -25,6 +25,8 @@
   }
   if (channel) channel.addEventListener("message", function (e) { if (e.data === "updating" && examOpen()) holdForExam(null); });
 
+  function offer(worker) { if (examOpen()) holdForExam(worker); else banner(worker); }
+
   function banner(worker) {
     var old = document.getElementById("pwa-update");
     if (old) return old;
@@ -47,12 +49,12 @@
   }
 
   function watch(reg) {
-    if (reg.waiting && navigator.serviceWorker.controller) banner(reg.waiting);
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener("updatefound", function () {
       var next = reg.installing;
       if (!next) return;
       next.addEventListener("statechange", function () {
-        if (next.state === "installed" && navigator.serviceWorker.controller) banner(next);
+        if (next.state === "installed" && navigator.serviceWorker.controller) offer(next);
       });
     });
   }

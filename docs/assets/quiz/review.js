@@ -8,7 +8,7 @@
     app.appendChild(el("p", { class: "qz-warn", text: "智能复习的排程组件没有加载成功。请刷新页面；如果用的是离线副本，请重新下载一份。" }));
     return;
   }
-  var head = el("div", { class: "qz-card qz-srshead" });
+  var head = el("div", { class: "qz-srshead" });
   var stage = el("div", { class: "qz-stage" });
   var nav = el("div", { class: "qz-nav" });
   app.appendChild(head); app.appendChild(stage); app.appendChild(nav);
@@ -37,6 +37,7 @@
       mode: "practice", focus: false,
       onAnswer: function (result) {
         if (!result) return;
+        root.QuizStore.record(q.id, result.ok, false);   /* counts and 错题本 as in any practice */
         var card = R.rate(q.id, result.ok);
         stage.appendChild(el("p", { class: result.ok ? "qz-ok" : "qz-bad", id: "qz-srs-when", text: "下次复习：" + R.when(card.due) + "。" }));
         nav.innerHTML = "";

@@ -15,7 +15,7 @@
   "use strict";
   var PREFIX = "zhucun.";
   var handles = {};
-  var box = null;
+  var boxes = {};
 
   function ls() {
     try { return root.localStorage; } catch (e) { return null; }
@@ -44,10 +44,12 @@
   function day(ms) { return new Date(ms).toISOString().slice(0, 10); }
 
   /* ---------- notices (text only: every string goes through textContent) ---------- */
-  function noticeBox() {
-    if (box && box.isConnected) return box;
-    box = document.createElement("div");
-    box.className = "zs-notices";
+  /* live: a failed write, kept in sight (sticky) while the page scrolls */
+  function noticeBox(live) {
+    var k = live ? "live" : "still";
+    if (boxes[k] && boxes[k].isConnected) return boxes[k];
+    var box = boxes[k] = document.createElement("div");
+    box.className = "zs-notices" + (live ? " zs-live" : "");
     box.setAttribute("role", "alert");
     var host = document.querySelector("article") || document.body;
     host.insertBefore(box, host.firstChild);
@@ -62,7 +64,7 @@
   /* id: one notice per id (a new one replaces it); kind: "bad" | "warn"; actions: [[label, fn], ...] */
   function notice(id, kind, text, actions) {
     var run = function () {
-      var host = noticeBox();
+      var host = noticeBox(id.indexOf("write-") === 0);
       clearNotice(id);
       var n = document.createElement("div");
       n.className = "zs-notice zs-" + kind;
