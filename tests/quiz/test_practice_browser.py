@@ -4,25 +4,14 @@ state survives an export/import round trip. Fixtures from tests/conftest.py."""
 from __future__ import annotations
 
 import json
-import pathlib
 import re
 
 import pytest
 
 from tests.browser_actions import answer_wrong
+from tests.quiz.test_quiz_browser import _shot, _url
 
 pytestmark = pytest.mark.browser
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-artifacts" / "quiz"
-
-
-def _url(site_url, path):
-    return site_url.rstrip("/") + "/" + path
-
-
-def _shot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _fresh(page, site_url, path):
@@ -69,6 +58,13 @@ def test_exam_survives_reload_and_a_killed_tab(page, site_url):
     assert page.locator(".qz-cell.qz-done").count() == 3 and page.locator(".qz-cell.qz-flag").count() == 1
     assert re.fullmatch(r"剩余 \d+:\d\d", page.locator("#qz-clock").inner_text()), clock
     _shot(page, "exam-restored")
+    page.click("text=答题卡")   # a reloaded page asks before leaving once the user has touched it
+    page.click("text=答题卡")
+    page.goto(_url(site_url, "quiz/index.html"))   # away and back
+    assert dialogs == ["beforeunload", "beforeunload"]
+    page.go_back()
+    page.wait_for_selector("#qz-restored")
+    assert page.locator(".qz-cell.qz-done").count() == 3
 
     context = page.context   # the tab is killed (no unload handlers run) and opened again
     page.close()

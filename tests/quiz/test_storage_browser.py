@@ -5,15 +5,13 @@ stored format, and imports that used to break pages. Fixtures from tests/conftes
 from __future__ import annotations
 
 import json
-import pathlib
 
 import pytest
 
 from tests.browser_actions import answer_wrong
+from tests.quiz.test_quiz_browser import _shot, _url
 
 pytestmark = pytest.mark.browser
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-artifacts" / "quiz"
 KEY, LEGACY = "zhucun.quiz", "zhucun-quiz-v1"
 
 # A shape the first store.js wrote (key zhucun-quiz-v1), exactly: progress saved by today's site.
@@ -29,15 +27,6 @@ TODAY_FORMAT = {
                "sections": [{"key": "填空", "got": 6, "max": 20}, {"key": "单选", "got": 10, "max": 10},
                             {"key": "多选", "got": 0, "max": 20}]}],
 }
-
-
-def _url(site_url, path):
-    return site_url.rstrip("/") + "/" + path
-
-
-def _shot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _start(page, site_url, path, storage: dict[str, str] | None = None):

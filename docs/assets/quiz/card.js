@@ -79,7 +79,7 @@
         "本题答案依据" + (q.source || "未收录的文件") + "，本库语料中没有该文件，答案未经条文核对，仅供参考。"]));
     }
     if (q.status === "local" && !q.local_set) {
-      box.appendChild(el("p", { class: "qz-warn", text: "本县数据尚未设置（quiz_bank/county_settings.yml），本题只作练习。" }));
+      box.appendChild(el("p", { class: "qz-warn", text: "本县的这项数据还没有填写（由培训老师在本县设置里填好后重新生成网站），本题只作练习，不计分。" }));
     }
     box.appendChild(el("p", { class: "qz-why", text: q.explanation || "" }));
     if (q.options_note) box.appendChild(el("p", { class: "qz-note", text: q.options_note }));

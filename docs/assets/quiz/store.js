@@ -1,6 +1,6 @@
 /* Practice progress (namespace "quiz") and the mock exam in progress (namespace "quiz-exam"), kept by the
    storage layer (assets/storage/storage.js). Schema, validation, migration from the first format
-   (key "zhucun-quiz-v1") and the field-by-field import merge live here; see assets/storage/README.md. */
+   (key "zhucun-quiz-v1") and the field-by-field import merge live here; documented in quiz_bank/README.md. */
 (function (root) {
   "use strict";
   var ZS = root.ZhucunStorage;

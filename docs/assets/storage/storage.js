@@ -10,7 +10,7 @@
      for export. If it cannot even be set aside, the namespace becomes read-only: nothing overwrites it.
    - Write: every write is checked (exception and read-back); a failed one shows a notice at once.
    - Another tab's write (storage event) is read back in, so a later write here never undoes it.
-   See docs/assets/storage/README.md. */
+   Documented in quiz_bank/README.md ("Saved on the device"). */
 (function (root) {
   "use strict";
   var PREFIX = "zhucun.";
