@@ -105,7 +105,8 @@
     }
     function quarantine(raw, why) {
       var qkey = key + ".unreadable." + Date.now();
-      if (setRaw(qkey, raw)) { showQuarantine(); return true; }
+      var already = quarantined().some(function (k) { return getRaw(k) === raw; });
+      if (already || setRaw(qkey, raw)) { showQuarantine(); return true; }
       /* cannot keep a copy aside: never overwrite the only copy */
       h.readOnly = true;
       notice("readonly-" + name, "bad",
