@@ -197,3 +197,35 @@ def test_smart_review_schedules_and_survives_export_import(page, site_url, tmp_p
     page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('导入')")
     assert _progress(page)["srs"][first] == mine
     assert not page.console_errors
+
+
+@pytest.mark.parametrize("exam", [
+    {"v": 1, "ends": 9e12, "sections": [{"key": "填空", "heading": "x", "points": 2, "ids": ["no-such-question"]}]},
+    {"v": 1, "ends": "soon", "sections": "all"},
+    "not an exam",
+])
+def test_damaged_saved_exam_is_told_not_thrown(page, site_url, exam):
+    page.goto(_url(site_url, "index.html"))
+    page.evaluate("e => { localStorage.clear(); localStorage.setItem('zhucun.quiz-exam', JSON.stringify("
+                  "{schema: 'zhucun.quiz-exam', version: 1, data: {exam: e}})); }", exam)
+    page.goto(_url(site_url, "quiz/exam.html"))
+    if isinstance(exam, dict):
+        assert "无法恢复" in page.locator("#qz-restore-failed").inner_text()
+    else:   # not even an exam record: set aside and told by the storage layer
+        assert "无法完整读取" in page.locator(".zs-notice").inner_text()
+    page.click("#qz-start")
+    assert re.fullmatch(r"剩余 \d+:\d\d", page.locator("#qz-clock").inner_text())
+    assert not page.console_errors
+
+
+def test_damaged_responses_in_a_saved_exam(page, site_url):
+    _fresh(page, site_url, "quiz/exam.html?seed=42")
+    page.click("#qz-start")
+    _answer_exam(page, right=True)
+    page.evaluate("""() => { const k = 'zhucun.quiz-exam', e = JSON.parse(localStorage.getItem(k));
+        e.data.exam.responses = {"0": "A", "1": null, "2": ["B"]}; e.data.exam.flags = 5;
+        localStorage.setItem(k, JSON.stringify(e)); }""")
+    page.on("dialog", lambda d: d.accept())
+    page.reload()
+    assert "已作答 1 题" in page.locator("#qz-restored").inner_text()
+    assert not page.console_errors

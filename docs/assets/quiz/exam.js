@@ -74,8 +74,8 @@
     var flat = [];
     paper.forEach(function (s, si) { s.items.forEach(function (q, i) { flat.push({ q: q, sec: si, n: i + 1, points: s.points }); }); });
     var responses = {}, flags = {}, cur = 0, ends = draft.ends, timer = null, finished = false;
-    Object.keys(draft.responses || {}).forEach(function (k) { if (flat[k] && Array.isArray(draft.responses[k])) responses[k] = draft.responses[k].map(String); });
-    Object.keys(draft.flags || {}).forEach(function (k) { if (flat[k] && draft.flags[k]) flags[k] = true; });
+    Object.keys(draft.responses && typeof draft.responses === "object" ? draft.responses : {}).forEach(function (k) { if (flat[k] && Array.isArray(draft.responses[k])) responses[k] = draft.responses[k].map(String); });
+    Object.keys(draft.flags && typeof draft.flags === "object" ? draft.flags : {}).forEach(function (k) { if (flat[k] && draft.flags[k]) flags[k] = true; });
     if (typeof draft.cur === "number" && flat[draft.cur]) cur = draft.cur;
     /* saved after every answer, flag and move: a reload, back or a killed tab loses nothing */
     function persist() {
@@ -211,12 +211,12 @@
   var saved = S.exam.get();
   if (saved) {
     if (paperOf(saved)) {
-      var done = Object.keys(saved.responses || {}).filter(function (k) { return (saved.responses[k] || []).some(function (x) { return String(x).trim() !== ""; }); }).length;
+      var done = Object.keys(saved.responses && typeof saved.responses === "object" ? saved.responses : {}).filter(function (k) { return Array.isArray(saved.responses[k]) && saved.responses[k].some(function (x) { return String(x).trim() !== ""; }); }).length;
       begin(saved, "已恢复上次未交卷的考试（已作答 " + done + " 题）。计时没有暂停。");
     } else {
       S.exam.clear();
       setup();
-      app.insertBefore(el("p", { class: "qz-warn", id: "qz-restore-failed", text: "上次未交卷的考试无法恢复：题库已经更新，原来的题目有变化。请重新开始一场考试。" }), app.firstChild);
+      app.insertBefore(el("p", { class: "qz-warn", id: "qz-restore-failed", text: "上次未交卷的考试无法恢复：网站更新后题目有变化，或保存的记录已损坏。请重新开始一场考试。" }), app.firstChild);
     }
   } else setup();
 })(window);
