@@ -100,7 +100,7 @@ def test_unreadable_progress_is_set_aside_not_overwritten(page, site_url, where,
     assert kept == [broken]
     assert len(_stored(page)["wrong"]) == 1
     with page.expect_download() as dl:
-        notice.get_by_text("导出原始数据").click()
+        notice.get_by_role("button", name="导出原始数据").click()
     out = tmp_path / "raw.json"
     dl.value.save_as(out)
     assert json.loads(out.read_text("utf-8")) == [broken]
@@ -134,7 +134,7 @@ def test_full_storage_is_told_at_once_and_recovers(page, site_url):
     assert "没有保存" in notice.inner_text() and "存储空间已满" in notice.inner_text()
     _shot(page, "storage-full")
     with page.expect_download() as dl:   # the unsaved progress can still be taken away
-        notice.get_by_text("导出进度备份").click()
+        notice.get_by_role("button", name="导出进度备份").click()
     assert qid in json.loads(open(dl.value.path(), encoding="utf-8").read())["wrong"]
     page.evaluate(FREE)
     page.click("text=下一题")
@@ -236,3 +236,27 @@ def test_practice_link_parameters(page, site_url):
     note = page.locator("#qz-param-note").inner_text()
     assert "找不到" in note and "顺序练习" in note and "<img" not in note
     assert page.locator("#quiz-app img").count() == 0
+
+
+def test_unreadable_and_no_room_to_set_aside_never_overwrites(page, site_url, tmp_path):
+    broken = "{not json at all"
+    _start(page, site_url, "index.html", {KEY: broken})
+    page.evaluate(FILL)
+    page.goto(_url(site_url, "quiz/practice.html?doc=hebei-measures"))
+    notice = page.locator(".zs-notice.zs-bad")
+    notice.wait_for()
+    assert "不会保存" in notice.inner_text() and "为保护原有数据" in notice.inner_text()
+    _shot(page, "storage-readonly")
+    page.evaluate(FREE)
+    answer_wrong(page)   # room again, but the only copy is still not overwritten
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == broken
+    with page.expect_download() as dl:
+        notice.get_by_role("button", name="导出原始数据").click()
+    out = tmp_path / "raw.json"
+    dl.value.save_as(out)
+    assert out.read_text("utf-8") == broken
+    page.on("dialog", lambda d: d.accept())
+    notice.get_by_role("button", name="删除原始数据，重新开始").click()
+    assert page.locator(".zs-notice.zs-bad").count() == 0
+    assert len(_stored(page)["wrong"]) == 1   # what was answered meanwhile is saved now
+    assert not page.console_errors
