@@ -1,5 +1,5 @@
 """MkDocs hook: validate the question banks before the build, add the vendored ts-fsrs scheduler
-(智能复习, build_scripts/quiz/fsrs_vendor.py), write assets/quiz/bank.js after the build.
+(智能复习, build_scripts/quiz/fsrs_vendor.py), fill the coverage page, write assets/quiz/bank.js after the build.
 
 mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
 """
@@ -18,6 +18,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts.quiz import fsrs_vendor  # noqa: E402
 from build_scripts.quiz.corpus_access import load  # noqa: E402
+from build_scripts.quiz.coverage_page import fill  # noqa: E402
 from build_scripts.quiz.payload import write_js  # noqa: E402
 from build_scripts.quiz.validate import bank_files, validate_files  # noqa: E402
 
@@ -34,6 +35,12 @@ def on_files(files, config, **kwargs):
     for path, content in fsrs_vendor.files().items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if page.file.src_uri == "quiz/coverage.md":
+        return fill(markdown, load())
+    return markdown
 
 
 def on_post_build(config, **kwargs):

@@ -45,11 +45,11 @@ def test_update_in_one_tab_does_not_reload_an_exam_in_another(pwa_context, pwa_s
         banner.wait_for(timeout=60_000)
         with other.expect_navigation():
             banner.click()
-        other.wait_for_function("document.querySelector('h1').textContent.includes('（新版）')")
-        other.wait_for_function(f"caches.keys().then(k => k.length === 1 && k[0] === '{new_cache}')", timeout=30_000)
+        other.wait_for_function("() => document.querySelector('h1').textContent.includes('（新版）')")
+        other.wait_for_function(f"() => caches.keys().then(k => k.length === 1 && k[0] === '{new_cache}')", timeout=30_000)
 
         held = exam.locator("#pwa-update")
-        exam.wait_for_function("(document.getElementById('pwa-update') || {}).textContent === '新版本已就绪，交卷后刷新'",
+        exam.wait_for_function("() => (document.getElementById('pwa-update') || {}).textContent === '新版本已就绪，交卷后刷新'",
                                timeout=30_000)
         exam.wait_for_timeout(1000)   # time for a reload, were one coming
         assert exam.evaluate("window.__notReloaded") is True
@@ -59,7 +59,7 @@ def test_update_in_one_tab_does_not_reload_an_exam_in_another(pwa_context, pwa_s
 
         exam.click("#qz-submit-exam")
         exam.click("#qz-confirm-submit")
-        exam.wait_for_function("document.getElementById('pwa-update').textContent === '新版本已就绪，点击刷新'")
+        exam.wait_for_function("() => document.getElementById('pwa-update').textContent === '新版本已就绪，点击刷新'")
         with exam.expect_navigation():
             held.click()
         assert exam.evaluate("window.__notReloaded") is None

@@ -179,7 +179,7 @@ def test_smart_review_schedules_and_survives_export_import(page, site_url, tmp_p
     page.evaluate("localStorage.clear()")
     page.reload()
     page.set_input_files("#qz-import-file", str(saved))
-    page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('导入成功')")
+    page.wait_for_function("() => document.querySelector('#qz-transfer-msg').textContent.includes('导入成功')")
     assert "智能复习 2 题" in page.locator("#qz-transfer-msg").inner_text()
     assert _progress(page)["srs"] == srs
 
@@ -194,7 +194,7 @@ def test_smart_review_schedules_and_survives_export_import(page, site_url, tmp_p
     assert mine["lapses"] == 0 and mine["reps"] == 2
     page.goto(_url(site_url, "quiz/wrongbook.html"))
     page.set_input_files("#qz-import-file", str(saved))
-    page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('导入')")
+    page.wait_for_function("() => document.querySelector('#qz-transfer-msg').textContent.includes('导入')")
     assert _progress(page)["srs"][first] == mine
     assert not page.console_errors
 

@@ -7,8 +7,8 @@
   var NEW_PER_DAY = 20, EARLY_MS = 20 * 60000, POOL_SEED = 7;
   var scheduler = null;
 
-  /* the default pool: questions with a grounded answer; 了解 items only when the bank tags importance */
-  var pool = C.shuffle(BANK.questions.filter(function (q) { return C.scorable(q, false) && q.importance !== "了解"; }), POOL_SEED);
+  /* the default pool: questions with a grounded answer, 必知/应知 (C.inPool) */
+  var pool = C.shuffle(BANK.questions.filter(function (q) { return C.scorable(q, false) && C.inPool(q, false); }), POOL_SEED);
   function cards() {
     var st = S.state.srs, out = [];
     Object.keys(st).forEach(function (id) { if (C.byId[id] && C.usable(C.byId[id])) out.push({ id: id, card: st[id] }); });
