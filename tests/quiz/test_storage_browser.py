@@ -14,19 +14,36 @@ from tests.quiz.test_quiz_browser import _shot, _url
 pytestmark = pytest.mark.browser
 KEY, LEGACY = "zhucun.quiz", "zhucun-quiz-v1"
 
-# A shape the first store.js wrote (key zhucun-quiz-v1), exactly: progress saved by today's site.
-QA, QB, QC = "gen-hebei-measures-tk-eecfc7c2", "gen-hebei-measures-dx-fb162370", "gen-hebei-measures-tk-b634a73e"
-TODAY_FORMAT = {
-    "format": "zhucun-quiz-progress", "version": 1,
-    "answers": {QA: {"right": 1, "wrong": 3, "last": 1764000000000, "lastOk": False},
-                QB: {"right": 2, "wrong": 0, "last": 1764000100000, "lastOk": True}},
-    "wrong": {QA: {"added": 1763990000000, "misses": 3, "streak": 0}},
-    "fav": {QB: 1764000200000},
-    "resume": {"seq|doc|hebei-measures": {"i": 2, "seed": 123456}},
-    "exams": [{"at": 1764000300000, "seed": 42, "score": 16, "max": 50, "unverified": False,
-               "sections": [{"key": "填空", "got": 6, "max": 20}, {"key": "单选", "got": 10, "max": 10},
-                            {"key": "多选", "got": 0, "max": 20}]}],
-}
+# A shape the first store.js wrote (key zhucun-quiz-v1), exactly: progress saved by today's site. The
+# question ids are the first three of one document in today's default practice list (the bank changes).
+def today_format(qa: str, qb: str) -> dict:
+    return {
+        "format": "zhucun-quiz-progress", "version": 1,
+        "answers": {qa: {"right": 1, "wrong": 3, "last": 1764000000000, "lastOk": False},
+                    qb: {"right": 2, "wrong": 0, "last": 1764000100000, "lastOk": True}},
+        "wrong": {qa: {"added": 1763990000000, "misses": 3, "streak": 0}},
+        "fav": {qb: 1764000200000},
+        "resume": {"seq|doc|hebei-measures": {"i": 2, "seed": 123456}},
+        "exams": [{"at": 1764000300000, "seed": 42, "score": 16, "max": 50, "unverified": False,
+                   "sections": [{"key": "填空", "got": 6, "max": 20}, {"key": "单选", "got": 10, "max": 10},
+                                {"key": "多选", "got": 0, "max": 20}]}],
+    }
+
+
+QA = QB = QC = ""
+TODAY_FORMAT: dict = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _bank_ids(built_site):
+    global QA, QB, QC, TODAY_FORMAT
+    text = (built_site / "assets" / "quiz" / "bank.js").read_text(encoding="utf-8")
+    bank = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    pool = bank.get("pool", {}).get("default", ["必知", "应知"])
+    ids = [q["id"] for q in bank["questions"] if q.get("doc") == "hebei-measures" and q.get("status") == "grounded"
+           and q.get("answer") and q.get("importance", "必知") in pool]
+    QA, QB, QC = ids[:3]
+    TODAY_FORMAT = today_format(QA, QB)
 
 
 def _start(page, site_url, path, storage: dict[str, str] | None = None):
