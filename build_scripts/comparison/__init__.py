@@ -10,6 +10,7 @@ Nothing here holds a value: every number, approver and consequence comes from
 from __future__ import annotations
 
 from build_scripts.corpus.numerals import int_to_chinese
+from build_scripts.safe_text import md_data
 from calculators.citecheck import rule_set_problems
 
 from . import assessment, attendance, eligibility, leave, md, readings, support
@@ -31,6 +32,9 @@ def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
 
 
 def build_pages(rule_sets: dict[str, md.RuleSet]) -> dict[str, str]:
+    """The pages, from the rule sets with every text escaped for Markdown (a county's rule file is
+    untrusted input): the page modules may then put any value into the Markdown they build."""
+    rule_sets = md_data(rule_sets)
     pages = {"compare/index.md": index_page(rule_sets)}
     pages.update({f"compare/{m.SLUG}.md": m.render(rule_sets) for m in PAGE_MODULES})
     pages[f"compare/{readings.SLUG}.md"] = readings.render(rule_sets)
