@@ -75,6 +75,7 @@ def _hits(page) -> list:
     return page.evaluate("window.__xssHits || []")
 
 
+@pytest.mark.browser
 def test_nothing_runs_on_any_page(hostile_page, hostile_site, hostile_url):
     ran = {}
     for rel in _pages(hostile_site):
@@ -86,6 +87,7 @@ def test_nothing_runs_on_any_page(hostile_page, hostile_site, hostile_url):
     assert ran == {}
 
 
+@pytest.mark.browser
 def test_nothing_runs_in_practice_exam_and_search(hostile_page, hostile_url):
     hostile_page.goto(hostile_url + "quiz/practice.html")
     hostile_page.wait_for_selector(".qz-card")
@@ -108,6 +110,7 @@ def test_nothing_runs_in_practice_exam_and_search(hostile_page, hostile_url):
     assert _hits(hostile_page) == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["leave", "assessment"])
 def test_nothing_runs_in_a_calculator_result(hostile_page, hostile_url, name):
     """The rule sets inside the calculators' wheel carry the payload too: the result shows it as text."""
