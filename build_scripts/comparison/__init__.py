@@ -13,7 +13,7 @@ from build_scripts.corpus.numerals import int_to_chinese
 from build_scripts.safe_text import md_data
 from calculators.citecheck import rule_set_problems
 
-from . import assessment, attendance, eligibility, leave, md, support
+from . import assessment, attendance, eligibility, leave, md, readings, support
 
 PAGE_MODULES = (attendance, leave, assessment, eligibility, support)
 TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考核/召回"), ("quota", "优秀比例"),
@@ -21,7 +21,7 @@ TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考�
 
 
 def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
-    links = "\n".join(f"- [{m.TITLE}]({m.SLUG}.md)：{m.WHAT}" for m in PAGE_MODULES)
+    links = "\n".join(f"- [{m.TITLE}]({m.SLUG}.md)：{m.WHAT}" for m in PAGE_MODULES + (readings,))
     rows = [[md.who(rs), rs.get("level", ""), "、".join(name for key, name in TOPICS if key in rs) or md.NOT_STATED]
             for rs in md.ordered(rule_sets).values()]
     return ("# 各地规定对比\n\n"
@@ -37,6 +37,7 @@ def build_pages(rule_sets: dict[str, md.RuleSet]) -> dict[str, str]:
     rule_sets = md_data(rule_sets)
     pages = {"compare/index.md": index_page(rule_sets)}
     pages.update({f"compare/{m.SLUG}.md": m.render(rule_sets) for m in PAGE_MODULES})
+    pages[f"compare/{readings.SLUG}.md"] = readings.render(rule_sets)
     return pages
 
 
