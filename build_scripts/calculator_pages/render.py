@@ -6,6 +6,8 @@ import json
 from html import escape
 from typing import Any
 
+from build_scripts.safe_text import front_matter, md_text
+
 from .spec import CalculatorSpec
 
 ASSETS = "../assets/calculators"
@@ -37,11 +39,10 @@ def _field_control(f: dict[str, Any]) -> str:
         yes_no = {**f, "choices": [{"value": "true", "label": "是"}, {"value": "false", "label": "否"}]}
         return f'<select id="{fid}" {common}>{_options(yes_no, f["required"])}</select>'
     if t in ("integer", "int", "number", "float"):
-        integer = t in ("integer", "int")
-        mode = "numeric" if integer else "decimal"
-        step = "1" if integer else "any"
-        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if f.get(k) is not None)
-        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} id="{fid}" {common}>'
+        # A text box with a number keypad: a number box would drop what it cannot read ("1。5" → 15,
+        # "1/2" → 12) before the page sees it; checks.mjs reads the text or says what is wrong.
+        mode = "numeric" if t in ("integer", "int") else "decimal"
+        return f'<input type="text" inputmode="{mode}" spellcheck="false" id="{fid}" {common}>'
     return f'<input type="text" id="{fid}" {common}>'
 
 
@@ -84,13 +85,10 @@ def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str,
     manifest = json.dumps(runtime, separators=(",", ":"), sort_keys=True)
     total_bytes = runtime["total"]
     fields = "".join(_field_block(f) for f in spec.fields)
-    summary = f"\n{spec.summary}\n" if spec.summary else ""
+    summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
     preload = "".join(f'<link rel="modulepreload" href="{ASSETS}/{m}?v={token}">' for m in PAGE_MODULES)
-    return f"""---
-title: {spec.title}
----
-
-# {spec.title}
+    return f"""{front_matter(title=spec.title)}
+# {md_text(spec.title)}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
@@ -102,7 +100,8 @@ title: {spec.title}
 
 def index_page(specs: list[CalculatorSpec], total_bytes: int) -> str:
     rows = "\n".join(
-        f"| [{s.title}]({s.slug}.md) | {s.summary or '—'} | {'、'.join(r['title'] for r in s.rule_sets) or '—'} |"
+        f"| [{md_text(s.title)}]({s.slug}.md) | {md_text(s.summary or '—')} | "
+        f"{'、'.join(md_text(r['title']) for r in s.rule_sets) or '—'} |"
         for s in specs
     )
     return f"""---
