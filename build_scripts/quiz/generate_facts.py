@@ -195,8 +195,9 @@ def generate(corpus) -> list[dict]:
             fresh = b.multi(fact, corpus[doc].clauses[anchor])
         else:
             fresh = [q for q in b.from_keys(fact) if _fact_key(q) not in same_fact]
-        fresh = [q for q in fresh if signature(q) not in seen]
+        fresh = [q for q in fresh if signature(q) not in seen and _same_fact(q, corpus) not in seen]
         seen.update(signature(q) for q in fresh)
+        seen.update(_same_fact(q, corpus) for q in fresh if _same_fact(q, corpus))
         out += capped(fresh, corpus, counts)      # best kinds first, at most 3 per source sentence
     return [tagged(q) for q in out]
 
@@ -209,6 +210,12 @@ def _check_context(fact, corpus) -> None:
     text = normalise("".join(doc.clauses.values())) if doc else ""
     if normalise(fact["context"]) not in text:
         raise SourceError(f"{SOURCE.name}: {fact['cite']}: context {fact['context']!r} is not the document's words")
+
+
+def _same_fact(q, corpus):
+    """Same source sentence, same kind, same answer: one fact asked twice by two source entries."""
+    key = sentence_key(q, corpus)
+    return ("same-fact", key, *_fact_key(q)[1:]) if key and q["section"] != "多选" else None
 
 
 def _fact_key(q) -> tuple:
