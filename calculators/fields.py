@@ -31,6 +31,14 @@ EMPLOYMENT_CHOICES = [
     for v in ("在编在职", "临时聘用", "公益性岗位", "借调", "工勤", "乡镇干部", "退居二线", "退休")
 ]
 
+ROTATION_CHOICES = [
+    {"value": "promotion", "label": "提拔"},
+    {"value": "post_change", "label": "岗位调整"},
+    {"value": "health", "label": "身体原因不能正常驻村工作"},
+    {"value": "left_unit", "label": "调离原选派单位"},
+    {"value": "term_end", "label": "任期届满"},
+]
+
 RATING_CHOICES = [{"value": v, "label": v} for v in ("优秀", "称职", "基本称职", "不称职")]
 
 # Days in the longest month / year: anything above is impossible.
@@ -73,6 +81,10 @@ CALCULATORS: dict[str, dict[str, Any]] = {
             _days_year("longest_unexcused_run", "最长连续无故离岗天数", "选填：今年无故离村最长连续多少天。"),
             _f("excused", "缺少的天数是否办了请假手续", "boolean",
                "选填：驻村天数不足时，缺少的天数是否都经批准请假。"),
+            _f("had_good_reason", "缺少的天数是否有正当理由", "boolean",
+               "选填：驻村天数不足时，缺少的天数是否有正当理由（如因公、因病）。"),
+            _f("whole_year", "是否为完整的考核年度", "boolean",
+               "选填：按年核对时，所填天数是否是一整个考核年度、且这一年都在驻村岗位上（年中自查或驻村不满一年选“否”）。"),
         ],
     },
     "leave": {
@@ -105,10 +117,18 @@ CALCULATORS: dict[str, dict[str, Any]] = {
             _f("log_failures", "工作日志未按规定记录次数", "integer",
                "选填：未按规定及时准确记录工作日志的次数。", min=0, max=YEAR_MAX, unit="次"),
             _f("refused_correction", "是否拒绝整改", "boolean", "选填：被指出问题后是否拒绝整改。"),
+            _f("rating", "本年度考核等次", "choice",
+               "选填：已经评定的本人年度考核（或述职述评）等次。", choices=RATING_CHOICES),
             _f("sanctioned", "是否受到党纪政纪处分", "boolean", "选填。"),
             _f("serious_violation", "是否有违规违纪并造成恶劣（严重不良）影响", "boolean", "选填。"),
             _days_year("unexcused_days_year", "本年无故离岗天数", "选填：一年内无正当理由离村天数合计。"),
             _days_year("longest_unexcused_run", "最长连续无故离岗天数", "选填：无正当理由连续离村的最长天数。"),
+            _f("rotation_reason", "拟轮换（调整）的原因", "choice",
+               "选填：任期内拟轮换或调整时的原因，用来核对条文是否允许。", choices=ROTATION_CHOICES),
+            _f("records_missing", "是否没有工作日记或考勤记录（或记录不真实）", "boolean",
+               "选填：没有民情日记（工作日志）或弄虚作假，或没有考勤记录、记录不真实。"),
+            _f("township_requested", "乡镇党委是否提出要求对其教育整改", "boolean",
+               "选填：所在乡（镇、街道）党（工）委是否已提出意见，要求对本人进行教育整改。"),
         ],
     },
     "quota": {

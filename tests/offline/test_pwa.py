@@ -45,7 +45,7 @@ def pwa_context(browser):
 
 def _install(page, url, expected_files: int):
     page.goto(url + "index.html")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     return page.evaluate("""async () => {
         const keys = await caches.keys();
         const c = await caches.open(keys[0]);
@@ -109,8 +109,8 @@ def test_new_build_waits_behind_banner_and_replaces_cache(pwa_context, pwa_site,
         page.screenshot(path=str(artifacts_dir / "offline" / "pwa-update-banner.png"))
         with page.expect_navigation():
             banner.click()
-        page.wait_for_function("document.querySelector('h1').textContent.includes('（新版）')")
-        page.wait_for_function(f"caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(new_cache)})"
+        page.wait_for_function("() => document.querySelector('h1').textContent.includes('（新版）')")
+        page.wait_for_function(f"() => caches.keys().then(k => k.length === 1 && k[0] === {json.dumps(new_cache)})"
                                " .then(ok => ok)", timeout=30_000)
     finally:
         server.shutdown()
@@ -133,5 +133,5 @@ def test_calculator_page_registers_the_service_worker_only_after_the_calculator_
     if early[0] not in ("ready", "failed"):
         assert early[1] is False, "registered while the calculator was still starting"
     page.wait_for_selector(".zc-calc[data-stage=ready]", timeout=60_000)
-    page.wait_for_function("navigator.serviceWorker.getRegistration().then(r => !!r)", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.getRegistration().then(r => !!r)", timeout=30_000)
     page.close()
