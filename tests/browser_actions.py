@@ -47,3 +47,19 @@ def fill_calculator(page, spec: dict, values: dict[str, str]) -> None:
             page.select_option(sel, value)
         else:
             page.fill(sel, value)
+
+
+def search(page, index_url: str, query: str, timeout: int = 30000) -> None:
+    """Open the site's search on `index_url` (390 px: the header button) and enter `query` (one input event,
+    as paste or an IME commit sends) until the results, or the line saying there are none, are shown."""
+    from tests.search.browser import header_search
+    page.goto(index_url)
+    header_search(page, query, timeout=timeout)
+
+
+def take_exam(page) -> None:
+    """On exam.html: start a mock exam and hand it in unanswered (the result and review are shown)."""
+    page.click("#qz-start")
+    page.click("#qz-submit-exam")
+    page.click("#qz-confirm-submit")
+    page.wait_for_selector("text=逐题回顾")

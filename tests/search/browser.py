@@ -21,10 +21,10 @@ def result_cites(page, box: str = RESULTS) -> list[str]:
     return page.eval_on_selector_all(f"{box} a[data-zs-result]", "els => els.map(e => e.dataset.zsResult)")
 
 
-def header_search(page, query: str) -> list[str]:
+def header_search(page, query: str, timeout: int = 15000) -> list[str]:
     """Type `query` into the header box the way a paste or an IME commit does (one input event, no keys)."""
     open_header_search(page)
     page.evaluate("() => { const b = document.querySelector('[data-zs-results]'); delete b.dataset.zsState; }")
     page.locator("[data-zs-input]").fill(query)
-    wait_results(page)
+    wait_results(page, timeout=timeout)
     return result_cites(page)
