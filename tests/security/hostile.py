@@ -33,12 +33,13 @@ STRUCTURAL = {
     "calculators/rules": {"id", "document", "level", "kind", "cite", "quote", "applies_to", "field", "unit",
                           "period", "consequences", "roles", "action", "certainty", "outcome", "in", "any_in",
                           "topic", "equals", "value", "number_text", "tier", "counts_as", "after-education",
+                          "to", "same_as", "role", "alternative", "reasons", "基本称职", "称职", "优秀",
                           "county-path", "township-path", "不称职", "s7-3-3", "min_exclusive"},
     "build_scripts/glossary/terms.yml": {"match", "used_in", "defined_in"},
     "build_scripts/corpus/documents.yml": {"id", "seed", "start", "end", "title_text", "join_after", "closing_line",
                                            "marker", "kind", "level", "levels", "completeness", "topics",
                                            "sublists", "parts"},
-    "quiz_bank": {"id", "seed", "key", "section", "status", "related", "setting", "cite", "doc", "answer",
+    "quiz_bank": {"id", "seed", "key", "section", "status", "related", "setting", "cite", "doc", "answer", "importance",
                   "accept", "options", "fact", "fact_answer", "kind", "options_written_by", "number", "points"},
 }
 
