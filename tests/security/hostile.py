@@ -39,8 +39,9 @@ STRUCTURAL = {
     "build_scripts/corpus/documents.yml": {"id", "seed", "start", "end", "title_text", "join_after", "closing_line",
                                            "marker", "kind", "level", "levels", "completeness", "topics",
                                            "sublists", "parts"},
-    "quiz_bank": {"id", "seed", "key", "section", "status", "related", "setting", "cite", "doc", "answer", "importance",
-                  "accept", "options", "fact", "fact_answer", "kind", "options_written_by", "number", "points"},
+    "quiz_bank": {"id", "seed", "key", "section", "status", "related", "setting", "cite", "doc", "answer",
+                  "accept", "options", "fact", "fact_answer", "kind", "options_written_by", "number", "points",
+                  "importance"},
 }
 
 
