@@ -1,9 +1,9 @@
 """The coverage page (docs/quiz/coverage.md): topics x documents with question counts, rule items and
 duty clauses asked, each document's share of the default pool. Written at build time by the quiz hook
-into the page's `<!-- quiz-coverage -->` marker; every string from a data file is HTML-escaped."""
+into the page's `<!-- quiz-coverage -->` marker; every string from a data file goes through safe_text.md_text."""
 from __future__ import annotations
 
-import html
+from build_scripts.safe_text import md_text
 
 from . import coverage
 
@@ -11,7 +11,7 @@ MARKER = "<!-- quiz-coverage -->"
 
 
 def _cell(text) -> str:
-    return html.escape(str(text)).replace("|", "&#124;")
+    return md_text(text)  # HTML-escaping is not enough in Markdown: links, images, {: attributes}
 
 
 def render(corpus, questions=None, rule_sets=None) -> str:

@@ -38,7 +38,7 @@ def test_poisoning_reaches_every_data_source(hostile_project):
                                   "compare/assessment.html", "compare/attendance.html", "compare/eligibility.html",
                                   "tools/index.html", "tools/leave.html", "glossary.html", "regulations/index.html",
                                   "regulations/hebei-measures.html", "regulations/topics/leave.html",
-                                  "print/all-regulations.html"])
+                                  "print/all-regulations.html", "quiz/coverage.html", "compare/readings.html"])
 def test_payload_is_shown_as_text(hostile_site, page):
     text = (hostile_site / page).read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=xssHit(1)&gt;" in text, f"{page}: the hostile text is not on the page at all"
