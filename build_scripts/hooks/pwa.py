@@ -3,7 +3,8 @@
 - on_post_page: every page links the manifest and loads assets/pwa/register.js (which registers
   site/sw.js on http(s) only);
 - on_post_build (last, after every other hook has written its files): manifest, icons, then sw.js
-  with the list of every file in the site and a build hash in its cache name.
+  with every file's content hash and size (it keeps what a visit uses; the whole site only when the
+  user chooses "离线使用本站" on the offline page).
 The offline (file://) build gets none of it: no service worker can run there.
 """
 
@@ -41,5 +42,5 @@ def on_post_build(config):
         return
     site = Path(config["site_dir"])
     writer.write_static(site, config["site_name"], SHORT_NAME, config.get("site_description") or "")
-    cache, count = writer.write_service_worker(site)
-    log.info("sw.js precaches %d files as %s", count, cache)
+    version, count = writer.write_service_worker(site)
+    log.info("sw.js knows %d files (version %s)", count, version)

@@ -12,12 +12,20 @@ ASSET_DIR = "assets/pwa"
 CACHE_PREFIX = "zhucun-kb-"
 
 
+SCRIPTS = ("register.js", "offline-choice.js")
+# The page that offers "离线使用本站" (its placeholder is in docs/offline.md).
+CHOICE_PAGE = "offline.html"
+
+
 def head_tags(dest_uri: str) -> str:
     prefix = "../" * dest_uri.count("/")
-    return (f'<link rel="manifest" href="{prefix}manifest.webmanifest">'
+    tags = (f'<link rel="manifest" href="{prefix}manifest.webmanifest">'
             f'<meta name="theme-color" content="{manifest.THEME_COLOR}">'
             f'<link rel="apple-touch-icon" href="{prefix}{ASSET_DIR}/icon-192.png">'
             f'<script src="{prefix}{ASSET_DIR}/register.js" defer></script>')
+    if dest_uri == CHOICE_PAGE:
+        tags += f'<script src="{prefix}{ASSET_DIR}/offline-choice.js" defer></script>'
+    return tags
 
 
 def write_static(site: Path, name: str, short_name: str, description: str) -> None:
@@ -26,19 +34,22 @@ def write_static(site: Path, name: str, short_name: str, description: str) -> No
     out.mkdir(parents=True, exist_ok=True)
     for size in manifest.ICON_SIZES:
         (out / f"icon-{size}.png").write_bytes(icons.book_icon(size))
-    (out / "register.js").write_text((HERE / "register.js").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in SCRIPTS:
+        (out / name).write_text((HERE / name).read_text(encoding="utf-8"), encoding="utf-8")
     (site / "manifest.webmanifest").write_text(manifest.manifest(name, short_name, description), encoding="utf-8")
 
 
 def write_service_worker(site: Path) -> tuple[str, int]:
-    """sw.js at the site root, listing every file; returns (cache name, file count)."""
-    files = precache.site_files(site)
-    cache = CACHE_PREFIX + precache.build_hash(site, files)
+    """sw.js at the site root with every file's hash and size; returns (build version, file count)."""
+    table = precache.file_table(site, precache.site_files(site))
+    version = precache.build_hash(table)
     source = (HERE / "sw.js").read_text(encoding="utf-8")
-    for key, value in (("__CACHE__", cache), ("__PREFIX__", CACHE_PREFIX)):
+    for key, value in (("__VERSION__", version), ("__PREFIX__", CACHE_PREFIX)):
         if f'"{key}"' not in source:
             raise RuntimeError(f"sw.js template lost its {key} placeholder")
         source = source.replace(f'"{key}"', json.dumps(value))
-    source = source.replace("__FILES__", json.dumps(files, ensure_ascii=False, indent=0))
+    if "__FILES__" not in source:
+        raise RuntimeError("sw.js template lost its __FILES__ placeholder")
+    source = source.replace("__FILES__", json.dumps(table, ensure_ascii=False, separators=(",", ":")))
     (site / precache.SW_NAME).write_text(source, encoding="utf-8")
-    return cache, len(files)
+    return version, len(table)
