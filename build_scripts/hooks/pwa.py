@@ -1,5 +1,6 @@
 """MkDocs hook: the installable site (PWA).
 
+- on_post_template: the 404 page in Chinese, with links home and to search (also the offline fallback);
 - on_post_page: every page links the manifest and loads assets/pwa/register.js (which registers
   site/sw.js on http(s) only);
 - on_post_build (last, after every other hook has written its files): manifest, icons, then sw.js
@@ -34,6 +35,10 @@ def on_post_page(output, page, config):
     if _offline_build(config) or "</head>" not in output:
         return output
     return output.replace("</head>", writer.head_tags(page.file.dest_uri) + "</head>", 1)
+
+
+def on_post_template(output, template_name, config):
+    return writer.not_found_page(output) if template_name == "404.html" else output
 
 
 @event_priority(-200)
