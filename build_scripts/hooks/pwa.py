@@ -21,18 +21,16 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from build_scripts.offline_bundle.config import is_offline_build  # noqa: E402
+
 from build_scripts.pwa import writer  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pwa")
 SHORT_NAME = "驻村知识库"
 
 
-def _offline_build(config) -> bool:
-    return any(type(p).__name__ == "OfflinePlugin" and p.config.enabled for p in config.plugins.values())
-
-
 def on_post_page(output, page, config):
-    if _offline_build(config) or "</head>" not in output:
+    if is_offline_build(config) or "</head>" not in output:
         return output
     return output.replace("</head>", writer.head_tags(page.file.dest_uri) + "</head>", 1)
 
@@ -43,7 +41,7 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-200)
 def on_post_build(config):
-    if _offline_build(config):
+    if is_offline_build(config):
         return
     site = Path(config["site_dir"])
     writer.write_static(site, config["site_name"], SHORT_NAME, config.get("site_description") or "")
