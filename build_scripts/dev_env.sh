@@ -33,3 +33,8 @@ if [ "${#need[@]}" -gt 0 ]; then
   fi
 fi
 command -v node >/dev/null || { echo "node and npm are needed to fetch Pyodide" >&2; exit 1; }
+
+# puppeteer-core (pinned, integrity in the lock file) drives Firefox over WebDriver BiDi in tests/engines
+if [ "${1:-}" != "--no-browser" ] && [ ! -d tests/engines/firefox/node_modules/puppeteer-core ]; then
+  npm ci --prefix tests/engines/firefox --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
