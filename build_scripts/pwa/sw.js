@@ -20,6 +20,7 @@ const META = PREFIX + "meta";
 const CHOICE_KEY = "offline-all";
 const BASE = new URL("./", self.location);
 const FALLBACK = "404.html";
+const UNASKED_MAX = 1024 * 1024; // bytes an update may fetch per file without the user's offline choice
 
 function pathOf(url) {
   const u = new URL(url);
@@ -109,11 +110,13 @@ async function adoptOldCaches() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     await adoptOldCaches();
-    // An update: bring the changed version of each file the user already had (all of them after
-    // "离线使用本站"); any failure fails the install, and the old worker stays in charge.
+    // An update: bring the changed version of each file the user already had (every file after
+    // "离线使用本站"; without that choice, only small ones: a large file comes on its next use, never as a
+    // silent download); any failure fails the install, and the old worker stays in charge.
     const { paths, current } = await holdings();
     const all = await chosenOfflineAll();
-    const wanted = Object.keys(FILES).filter((p) => !current.has(p) && (all || paths.has(p)));
+    const wanted = Object.keys(FILES).filter((p) => !current.has(p) &&
+      (all || (paths.has(p) && FILES[p][1] <= UNASKED_MAX)));
     for (const path of wanted) await download(path);
   })());
 });

@@ -240,6 +240,28 @@ def test_an_install_that_cannot_fetch_a_file_fails_and_the_old_version_serves(pw
     assert "（新版）" not in page.locator("h1").first.inner_text()
 
 
+def test_files_of_the_old_precache_everything_worker_are_adopted_not_refetched(pwa_context, logged_site):
+    """Phones that ran the earlier worker hold the whole site in "zhucun-kb-<build hash>": the new worker
+    keeps every unchanged file from there (checked by hash) instead of downloading it again."""
+    site, url, log = logged_site
+    page = pwa_context.new_page()
+    page.goto(url + "manifest.webmanifest")  # same origin, no page script: nothing registered yet
+    page.evaluate("""async () => {
+        const old = await caches.open('zhucun-kb-0123456789abcdef');
+        await old.addAll(['index.html', 'assets/pyodide/pyodide.asm.wasm']);
+        await old.put('glossary.html', new Response('an older glossary'));
+    }""")
+    log.clear()
+    page.goto(url + "index.html")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    _wait_cached(page, WASM[1:])
+    cached = _cached_paths(page)
+    assert "index.html" in cached and "glossary.html" not in cached  # a changed file is not adopted
+    assert _fetched(log, WASM) == 0
+    keys = page.evaluate("caches.keys()")
+    assert STORE in keys and "zhucun-kb-0123456789abcdef" not in keys  # the old cache is gone
+
+
 def test_registration_is_http_only(pwa_site):
     script = (pwa_site / "assets/pwa/register.js").read_text(encoding="utf-8")
     assert '/^https?:$/.test(location.protocol)' in script
