@@ -43,6 +43,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
     compliant: bool | None
     required = shortfall = None
     silent = False
+    excused_open = False
 
     req = _requirement_for(section, "requirements", period)
     if req is None:
@@ -54,23 +55,35 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         word = f"{req['label']}不少于{required}天"
         if req.get("counts"):
             notes.append(finding(f"计入驻村天数的：{req['counts']}。", req["cite"]))
+        elif req.get("counts_unclear"):
+            notes.append(finding(req["counts_unclear"], req["cite"]))
         if req.get("note"):
             notes.append(finding(req["note"], req["cite"]))
+        year_open = period == "year" and inp.get("whole_year") is False
+        excuse = section.get("excuse")
         if shortfall == 0:
             compliant = True
             findings.append(finding(f"达到{word}的要求（填写 {days} 天）。", req["cite"]))
+        elif year_open:
+            compliant = None
+            findings.append(finding(f"全年尚未结束或驻村未满一年：目前 {days} 天，按{word}的要求还差 {shortfall} 天，"
+                                    "年度结束时才能确定是否达标。", req["cite"]))
         else:
             findings.append(finding(f"未达到{word}的要求：填写 {days} 天，差 {shortfall} 天。", req["cite"]))
             compliant = False
-            excuse = section.get("excuse")
             if inp.get("excused") is True:
                 if excuse and excuse["allowed"]:
                     compliant = True
                     findings.append(finding(f"缺少的天数已办请假手续：{excuse['label']}。", excuse["cite"]))
                 else:
                     compliant, silent = None, True
+                    excused_open = True
                     notes.append(finding("缺少的天数已办请假手续，但本文件没有说明经批准的请假能否抵作驻村天数，"
                                          "是否算达标无法从条文得出。", req["cite"]))
+            elif inp.get("excused") is None and excuse and excuse["allowed"]:
+                compliant = None
+                notes.append(finding(f"本文件允许经批准的请假说明天数不足（{excuse['label']}）；"
+                                     "没有填写缺少的天数是否办了请假手续，所以不能确定是否达标。", excuse["cite"]))
 
     nights_req = _requirement_for(section, "nights", period)
     if nights_req is not None:
@@ -88,14 +101,34 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
                                     nights_req["cite"]))
 
     fired, unchecked = common.check_triggers(rule_set, "attendance", facts)
+    definite = []
     for t in fired:
-        findings.append(common.trigger_finding(t, facts))
-        common.add_unique(consequences, common.consequences(rule_set, t.get("consequences") or []))
-        if common.is_definite(t) and t.get("breach", True) and compliant is True:
-            compliant = False
-    notes += common.trigger_notes(fired)
-    notes += common.unchecked_note(unchecked)
+        on_days = f"days_in_village_{period}" in common.fields_used(t["when"])
+        if on_days and excused_open:
+            # The shortfall itself is in doubt (leave may count): what follows from it is only possible.
+            t = {**t, "certainty": "possible",
+                 "note": "缺少的天数已请假，条文没有说明请假能否抵作驻村天数，这一后果是否适用需组织认定。"}
+        certainty = common.fired_trigger(rule_set, t, facts, findings, consequences)
+        if certainty == "definite":
+            definite.append(t)
+            if t.get("breach", True) and compliant is True:
+                compliant = False
+    notes += common.trigger_notes(definite)
     notes += [common.note_item(n) for n in section.get("notes") or []]
+
+    used = {"period", "days_in_village"} | common.fields_in(rule_set, "attendance")
+    if section.get("nights"):
+        used.add("nights_in_village")
+    if section.get("excuse") or req is not None:
+        used.add("excused")
+    if period == "year" and req is not None or any(
+            common._has_year_shortfall(t["when"]) or t.get("tier") for t in common.triggers_for(rule_set, "attendance")):
+        used.add("whole_year")
+    notes += common.unused_inputs(rule_set, "attendance", inp, used)
+    pending = common.unchecked_items(unchecked, facts, "attendance")
+    if any(f.get("certainty") == "possible" and "whole_year" in used for f in findings) and inp.get("whole_year") is None:
+        pending.insert(0, {"field": "whole_year", "label": common.label_of("whole_year"),
+                           "why": "全年天数、年度考核", "cite": None})
 
     return {
         **common.header(rule_set, "attendance"),
@@ -105,5 +138,6 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         "findings": findings,
         "consequences": consequences,
         "silent": silent,
+        "unchecked": pending,
         "notes": notes,
     }

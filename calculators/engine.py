@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from . import assessment, attendance, eligibility, leave, quota
 from .fields import ACTION_LABELS, CALCULATORS, MAX_REASONS, MESSAGES, ROLE_LABELS, fields_of
-from .inputs import InputError, check_inputs
+from .inputs import InputError, check_inputs, clip, parse_payload
 from .loader import load_rule_sets
 from .schema import supported_calculators
 
@@ -109,12 +109,12 @@ def _names(items: Any) -> str:
 
 
 def run(calculator: str, rules_id: str, payload: dict[str, Any]) -> dict[str, Any]:
-    if calculator not in CALCULATOR_FUNCS:
+    if not isinstance(calculator, str) or calculator not in CALCULATOR_FUNCS:
         raise InputError("calculator", MESSAGES["unknown_calculator"].format(
-            name=calculator, choices=_names(CALCULATOR_FUNCS)))
+            name=clip(calculator), choices=_names(CALCULATOR_FUNCS)))
     rule_sets = load_rule_sets()
-    if rules_id not in rule_sets:
-        raise InputError("rules", MESSAGES["unknown_rules"].format(name=rules_id, choices=_names(rule_sets)))
+    if not isinstance(rules_id, str) or rules_id not in rule_sets:
+        raise InputError("rules", MESSAGES["unknown_rules"].format(name=clip(rules_id), choices=_names(rule_sets)))
     rule_set = rule_sets[rules_id]
     if calculator not in supported_calculators(rule_set):
         ok = [rid for rid, rs in rule_sets.items() if calculator in supported_calculators(rs)]
@@ -122,16 +122,6 @@ def run(calculator: str, rules_id: str, payload: dict[str, Any]) -> dict[str, An
             rules=rule_set["short_name"], title=CALCULATORS[calculator]["title"], choices=_names(ok)))
     clean = check_inputs(calculator, payload)
     return CALCULATOR_FUNCS[calculator](rule_set, clean)
-
-
-def parse_payload(json_text: str) -> dict[str, Any]:
-    try:
-        payload = json.loads(json_text)
-    except (json.JSONDecodeError, TypeError) as exc:
-        raise InputError("json", MESSAGES["bad_json"].format(detail=exc)) from exc
-    if not isinstance(payload, dict):
-        raise InputError("json", MESSAGES["not_object"])
-    return payload
 
 
 def run_json(calculator: str, rules_id: str, json_text: str) -> str:

@@ -31,6 +31,14 @@ EMPLOYMENT_CHOICES = [
     for v in ("在编在职", "临时聘用", "公益性岗位", "借调", "工勤", "乡镇干部", "退居二线", "退休")
 ]
 
+ROTATION_CHOICES = [
+    {"value": "promotion", "label": "提拔"},
+    {"value": "post_change", "label": "岗位调整"},
+    {"value": "health", "label": "身体原因不能正常驻村工作"},
+    {"value": "left_unit", "label": "调离原选派单位"},
+    {"value": "term_end", "label": "任期届满"},
+]
+
 RATING_CHOICES = [{"value": v, "label": v} for v in ("优秀", "称职", "基本称职", "不称职")]
 
 # Days in the longest month / year: anything above is impossible.
@@ -50,6 +58,11 @@ def _days_year(name: str, label: str, help_: str) -> Field:
     return _f(name, label, "integer", help_, min=0, max=YEAR_MAX, unit="天")
 
 
+def _leave_days_year(help_: str) -> Field:
+    """Leave can be taken by the half day (本次请假天数 takes 0.5), so its yearly total can be 2.5."""
+    return _f("leave_days_year", "本年已批准请假天数", "number", help_, min=0, max=YEAR_MAX, unit="天")
+
+
 CALCULATORS: dict[str, dict[str, Any]] = {
     "attendance": {
         "title": "考勤达标",
@@ -63,11 +76,15 @@ CALCULATORS: dict[str, dict[str, Any]] = {
             _f("nights_in_village", "在村住宿天数", "integer",
                "选填：该时段内住在村里（或制度认可的乡镇驻地）的天数。",
                min=0, max_by=_DAYS_BY_PERIOD, unit="天"),
-            _days_year("leave_days_year", "本年已批准请假天数", "选填：今年到目前为止经批准的请假天数合计。"),
+            _leave_days_year("选填：今年到目前为止经批准的请假天数合计。"),
             _days_year("unexcused_days_year", "本年无故离岗天数", "选填：今年未经批准离开岗位的天数合计。"),
             _days_year("longest_unexcused_run", "最长连续无故离岗天数", "选填：今年无故离村最长连续多少天。"),
             _f("excused", "缺少的天数是否办了请假手续", "boolean",
                "选填：驻村天数不足时，缺少的天数是否都经批准请假。"),
+            _f("had_good_reason", "缺少的天数是否有正当理由", "boolean",
+               "选填：驻村天数不足时，缺少的天数是否有正当理由（如因公、因病）。"),
+            _f("whole_year", "是否为完整的考核年度", "boolean",
+               "选填：按年核对时，所填天数是否是一整个考核年度、且这一年都在驻村岗位上（年中自查或驻村不满一年选“否”）。"),
         ],
     },
     "leave": {
@@ -78,7 +95,7 @@ CALCULATORS: dict[str, dict[str, Any]] = {
                choices=ROLE_CHOICES),
             _f("days", "本次请假天数", "number", "本次请假的天数，可填半天，如 0.5、1.5。",
                required=True, min=0, exclusive_min=True, max=YEAR_MAX, unit="天"),
-            _days_year("leave_days_year", "本年已批准请假天数", "选填：不含本次，今年已经批准的请假天数合计。"),
+            _leave_days_year("选填：不含本次，今年已经批准的请假天数合计。"),
         ],
     },
     "assessment": {
@@ -100,10 +117,18 @@ CALCULATORS: dict[str, dict[str, Any]] = {
             _f("log_failures", "工作日志未按规定记录次数", "integer",
                "选填：未按规定及时准确记录工作日志的次数。", min=0, max=YEAR_MAX, unit="次"),
             _f("refused_correction", "是否拒绝整改", "boolean", "选填：被指出问题后是否拒绝整改。"),
+            _f("rating", "本年度考核等次", "choice",
+               "选填：已经评定的本人年度考核（或述职述评）等次。", choices=RATING_CHOICES),
             _f("sanctioned", "是否受到党纪政纪处分", "boolean", "选填。"),
             _f("serious_violation", "是否有违规违纪并造成恶劣（严重不良）影响", "boolean", "选填。"),
             _days_year("unexcused_days_year", "本年无故离岗天数", "选填：一年内无正当理由离村天数合计。"),
             _days_year("longest_unexcused_run", "最长连续无故离岗天数", "选填：无正当理由连续离村的最长天数。"),
+            _f("rotation_reason", "拟轮换（调整）的原因", "choice",
+               "选填：任期内拟轮换或调整时的原因，用来核对条文是否允许。", choices=ROTATION_CHOICES),
+            _f("records_missing", "是否没有工作日记或考勤记录（或记录不真实）", "boolean",
+               "选填：没有民情日记（工作日志）或弄虚作假，或没有考勤记录、记录不真实。"),
+            _f("township_requested", "乡镇党委是否提出要求对其教育整改", "boolean",
+               "选填：所在乡（镇、街道）党（工）委是否已提出意见，要求对本人进行教育整改。"),
         ],
     },
     "quota": {
@@ -144,14 +169,67 @@ MESSAGES: dict[str, str] = {
     "not_positive": "“{label}”必须大于 {min}。",
     "too_big": "“{label}”不能大于 {max}{unit}{why}。",
     "not_object": "输入应是一个 JSON 对象，例如 {{\"days\": 4}}。",
-    "bad_json": "输入不是合法的 JSON：{detail}。",
     "run_longer_than_total": "“{label}”不能大于“{other}”。",
     "votes_exceed_total": "“{label}”不能大于“{other}”。",
     "nights_exceed_days": "“{label}”不能大于“{other}”。",
     "unknown_calculator": "没有名为“{name}”的计算器。可用：{choices}。",
     "unknown_rules": "没有编号为“{name}”的规则集。可用：{choices}。",
     "unsupported": "“{rules}”没有关于“{title}”的规定，不能用这个计算器。支持它的规则集：{choices}。",
+    # Typed text a number box cannot take as it stands (see calculators/inputs.py, read_number_text).
+    "text_long": "“{label}”填得太长了，请只填一个数。",
+    "text_fullstop": "“{label}”里的“。”不是小数点：要填小数请用“.”，如 1.5。",
+    "text_comma": "“{label}”里的逗号看不出是小数点还是分隔符：要填小数请用“.”，如 1.5。",
+    "text_fraction": "“{label}”请填一个数，不要填分数或日期（不要用“/”或“分之”）。",
+    "text_range": "“{label}”请只填一个数，不要填范围或几个数。",
+    "text_space": "“{label}”的数字中间有空格，请删去空格。",
+    "text_unit": "“{label}”按“{unit}”计，请换算成{unit}数再填。",
+    # Cross-field limits (CROSS_CHECKS).
+    "year_total": "{labels}合计不能超过 {max} 天{why}。",
+    "days_exceed_months": "“{label}”不能超过 {max} 天：“{other}”填的是 {months} 个月（不满 {next} 个月），最多 {max} 天。",
+    # The command line and the JSON reader.
+    "bad_json_at": "输入不是合法的 JSON：第 {line} 行第 {col} 列（第 {pos} 个字符）{what}。",
+    "json_too_deep": "输入的 JSON 嵌套层数太多。",
+    "input_too_big": "输入太大（最多 {max} 个字符）。",
+    "not_utf8": "输入不是 UTF-8 编码的文字（第 {pos} 个字节），请用 UTF-8 保存或输入。",
+    "arguments": "参数不正确：{what}。用法：python -m calculators 计算器名 --rules 规则集编号 --json '{{\"days\": 4}}'",
+    "internal": "计算时出了程序错误，这不是输入的问题。请把所填内容告诉维护者。",
 }
+
+# What the JSON reader's English complaint means, said in Chinese (json.JSONDecodeError.msg prefixes).
+JSON_PROBLEMS: dict[str, str] = {
+    "Expecting value": "处缺少值，或值写得不对",
+    "Expecting property name enclosed in double quotes": "处的项目名要用英文双引号括起来",
+    "Expecting ':' delimiter": "处缺少冒号“:”",
+    "Expecting ',' delimiter": "处缺少逗号“,”或括号没有配对",
+    "Unterminated string": "处的字符串没有结束（缺少英文双引号）",
+    "Invalid control character": "处的字符串里有控制字符",
+    "Invalid \\escape": "处的反斜杠转义不正确",
+    "Invalid \\uXXXX escape": "处的 \\u 转义不正确",
+    "Extra data": "之后还有多余的内容",
+    "Illegal trailing comma": "处多了一个逗号",
+}
+JSON_PROBLEM_OTHER = "处格式不正确"
+
+# Limits of what the command line and the engine read.
+INPUT_MAX_CHARS = 1_000_000
+TEXT_MAX_CHARS = 40
+
+# Phone input ("3天", "15日", "两个月", "一天半"): the words accepted after a number, per field unit.
+# Any other unit word is refused rather than converted.
+UNIT_WORDS: dict[str, list[str]] = {
+    "天": ["天", "日"],
+    "个月": ["个月", "月"],
+    "年": ["年"],
+    "票": ["票"],
+    "次": ["次"],
+    "人": ["人", "名"],
+    "%": ["%"],
+}
+# Units that can be halved in words: "一天半" / "半天", "一个半月" / "半个月", "两年半" / "半年".
+HALF_AFTER: dict[str, list[str]] = {"天": ["天半", "日半"], "个月": ["个半月"], "年": ["年半"]}
+HALF_BEFORE: dict[str, list[str]] = {"天": ["半天", "半日"], "个月": ["半个月", "半月"], "年": ["半年"]}
+# Unit words that belong to no field: typed after a number they are refused ("3周" in a days field).
+OTHER_UNIT_WORDS = ["小时", "钟头", "分钟", "星期", "礼拜", "周", "岁", "号", "个", "元"]
 
 # Why a maximum exists, shown after the number ("一个月最多 31 天").
 MAX_REASONS: dict[int, str] = {MONTH_MAX: "（一个月最多 31 天）", YEAR_MAX: "（一年最多 366 天）"}
@@ -165,6 +243,28 @@ NOT_ABOVE: dict[str, list[tuple[str, str, str]]] = {
     "assessment": [
         ("longest_unexcused_run", "unexcused_days_year", "run_longer_than_total"),
         ("disapproval_votes", "total_votes", "votes_exceed_total"),
+    ],
+}
+
+# Limits across fields, checked in calculators/inputs.py and docs/assets/calculators/checks.mjs.
+# sum_max: the given fields together may not exceed max (when `when` holds); the error goes to the first.
+# days_within_months: days served in a year cannot exceed what `months` full months (and less than one
+# more month, 31 days each) can hold: 31 x (months + 1) - 1.
+CROSS_CHECKS: dict[str, list[dict[str, Any]]] = {
+    "leave": [
+        {"kind": "sum_max", "fields": ["days", "leave_days_year"], "max": YEAR_MAX, "message": "year_total"},
+    ],
+    "attendance": [
+        {"kind": "sum_max", "fields": ["leave_days_year", "unexcused_days_year"], "max": YEAR_MAX,
+         "message": "year_total"},
+        {"kind": "sum_max", "fields": ["days_in_village", "leave_days_year", "unexcused_days_year"],
+         "max": YEAR_MAX, "when": {"period": "year"}, "message": "year_total"},
+    ],
+    "assessment": [
+        {"kind": "sum_max", "fields": ["days_in_village_year", "unexcused_days_year"], "max": YEAR_MAX,
+         "message": "year_total"},
+        {"kind": "days_within_months", "days": "days_in_village_year", "months": "months_served",
+         "message": "days_exceed_months"},
     ],
 }
 

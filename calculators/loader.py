@@ -45,6 +45,13 @@ def load_yaml_dir(rules_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     return out
 
 
+def read_yaml(path: Path) -> Any:
+    """One YAML file (PyYAML is imported here only: the package runs without it in Pyodide)."""
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def load_compiled(path: Path | None = None) -> dict[str, dict[str, Any]]:
     path = COMPILED if path is None else path
     if not path.exists():

@@ -24,6 +24,10 @@ CONSEQUENCE_KINDS = ("tier", "recall", "no_promotion", "no_excellent", "bonus_cu
                      "deadline", "criticism", "accountability", "record", "report", "unit", "other")
 OUTCOMES = ("ineligible", "undetermined", "preferred")
 CERTAINTY = ("definite", "possible")
+AUDIENCES = ("self", "unit", "procedure")
+TENURE_KINDS = ("term", "handover", "other")
+ROTATION_REASONS = ("promotion", "post_change", "health", "left_unit", "term_end")
+ROTATION_OUTCOMES = ("allowed", "forbidden", "undetermined")
 # `support` (保障待遇) items: topic id -> the row name on the comparison page, in page order.
 SUPPORT_TOPICS = {
     "pay": "工资、福利和人事关系", "work_funds": "工作经费", "living_allowance": "生活补助",
@@ -177,9 +181,13 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         consequences = {}
     for cid, item in consequences.items():
         p = f"consequences.{cid}"
-        if c.keys(item, p, c.CITED + ("kind",), c.CITED_OPT):
+        if c.keys(item, p, c.CITED + ("kind",), c.CITED_OPT + ("to", "condition", "alternative", "mitigates")):
             c.cited(item, p)
             c.enum(item, "kind", p, CONSEQUENCE_KINDS)
+            c.enum(item, "to", p, AUDIENCES)
+            c.string(item, "condition", p)
+            if "alternative" in item and item["alternative"] not in (doc.get("alternatives") or {}):
+                c.err(f"{p}.alternative", f"{item['alternative']!r} is not an id under alternatives")
     if not isinstance(groups, dict):
         c.err("groups", "should be a mapping id -> list of consequence ids")
         groups = {}
@@ -199,6 +207,37 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         for i, ref in enumerate(c.list_of(obj, key, path)):
             if ref not in consequences and ref not in groups:
                 c.err(f"{path}.{key}[{i}]", f"{ref!r} is not a consequence or group id")
+
+    for aid, alt in (doc.get("alternatives") or {}).items():
+        if c.keys(alt, f"alternatives.{aid}", c.CITED, c.CITED_OPT):
+            c.cited(alt, f"alternatives.{aid}")
+    for i, e in enumerate(c.list_of(doc, "role_equivalences", "")):
+        p = f"role_equivalences[{i}]"
+        if c.keys(e, p, c.CITED + ("role", "same_as"), c.CITED_OPT + ("certainty",)):
+            c.cited(e, p)
+            c.enum(e, "role", p, ROLES)
+            c.enum(e, "same_as", p, ROLES)
+            c.enum(e, "certainty", p, CERTAINTY)
+    for i, n in enumerate(c.list_of(doc, "caveats", "")):
+        c.note(n, f"caveats[{i}]")
+    sec = doc.get("tenure")
+    if sec is not None and c.keys(sec, "tenure", ("items",), ("rotation", "notes")):
+        for i, item in enumerate(c.list_of(sec, "items", "tenure")):
+            p = f"tenure.items[{i}]"
+            if c.keys(item, p, c.CITED, c.CITED_OPT + BOUND_KEYS + ("roles", "kind")):
+                c.cited(item, p)
+                c.bounds(item, p)
+                c.roles(item, p)
+                c.enum(item, "kind", p, TENURE_KINDS)
+        for i, item in enumerate(c.list_of(sec, "rotation", "tenure")):
+            p = f"tenure.rotation[{i}]"
+            if c.keys(item, p, c.CITED + ("reasons", "outcome"), c.CITED_OPT):
+                c.cited(item, p)
+                c.enum(item, "outcome", p, ROTATION_OUTCOMES)
+                for j, r in enumerate(c.list_of(item, "reasons", p)):
+                    if r not in ROTATION_REASONS:
+                        c.err(f"{p}.reasons[{j}]", f"{r!r} is not one of {', '.join(ROTATION_REASONS)}")
+        c.notes(sec, "notes", "tenure")
 
     seen: set[str] = set()
     for i, t in enumerate(c.list_of(doc, "triggers", "")):
@@ -222,11 +261,12 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         for key in ("requirements", "nights"):
             for i, r in enumerate(c.list_of(sec, key, "attendance")):
                 p = f"attendance.{key}[{i}]"
-                if c.keys(r, p, c.CITED + ("period", "min_inclusive"), c.CITED_OPT + ("counts",)):
+                if c.keys(r, p, c.CITED + ("period", "min_inclusive"), c.CITED_OPT + ("counts", "counts_unclear")):
                     c.cited(r, p)
                     c.bounds(r, p)
                     c.enum(r, "period", p, ("month", "year"))
                     c.string(r, "counts", p)
+                    c.string(r, "counts_unclear", p)
         if "excuse" in sec and c.keys(sec["excuse"], "attendance.excuse", c.CITED + ("allowed",), c.CITED_OPT):
             c.cited(sec["excuse"], "attendance.excuse")
         if "silent" in sec:
@@ -254,7 +294,11 @@ def _check_sections(c: _Checker, doc: dict) -> None:
 
     sec = doc.get("assessment")
     if sec is not None and c.keys(sec, "assessment", (),
-                                  ("tiers", "applies", "tier_consequences", "excellent", "silent", "notes")):
+                                  ("tiers", "applies", "tier_consequences", "excellent", "silent", "notes", "unlisted")):
+        for i, g in enumerate(c.list_of(sec, "unlisted", "assessment")):
+            p = f"assessment.unlisted[{i}]"
+            if c.keys(g, p, c.CITED, c.CITED_OPT):
+                c.cited(g, p)
         if "tiers" in sec and c.keys(sec["tiers"], "assessment.tiers", c.CITED + ("value",), c.CITED_OPT):
             c.cited(sec["tiers"], "assessment.tiers")
             if not isinstance(sec["tiers"].get("value"), list):
@@ -291,7 +335,23 @@ def _check_sections(c: _Checker, doc: dict) -> None:
         c.notes(sec, "notes", "eligibility")
 
     sec = doc.get("support")
-    if sec is not None and c.keys(sec, "support", ("items",), ("notes",)):
+    if sec is not None and c.keys(sec, "support", ("items",), ("notes", "silent")):
+        silent = sec.get("silent") or {}
+        if not isinstance(silent, dict):
+            c.err("support.silent", "should be a mapping topic -> what was searched")
+            silent = {}
+        for topic, searched in silent.items():
+            if topic not in SUPPORT_TOPICS:
+                c.err(f"support.silent.{topic}", f"{topic!r} is not a support topic")
+            if not (isinstance(searched, str) and searched.strip()):
+                c.err(f"support.silent.{topic}", "say what was searched (a non-empty string)")
+        topics = {i.get("topic") for i in sec.get("items") or [] if isinstance(i, dict)}
+        for topic in SUPPORT_TOPICS:
+            if topic not in topics and topic not in silent:
+                c.err("support", f"topic {topic!r} has neither items nor a silent entry saying what was searched "
+                                 "(未规定 only when checked)")
+            elif topic in topics and topic in silent:
+                c.err(f"support.silent.{topic}", "the topic has items: it is not silent")
         for i, item in enumerate(c.list_of(sec, "items", "support")):
             p = f"support.items[{i}]"
             if c.keys(item, p, c.CITED + ("topic",), c.CITED_OPT + BOUND_KEYS):
@@ -302,7 +362,8 @@ def _check_sections(c: _Checker, doc: dict) -> None:
 
 
 TOP_REQUIRED = ("id", "document", "name", "short_name", "jurisdiction")
-TOP_OPTIONAL = ("level", "summary", "notes", "consequences", "groups", "triggers", "support") + CALCULATOR_NAMES
+TOP_OPTIONAL = ("level", "summary", "notes", "consequences", "groups", "triggers", "support", "alternatives",
+                "role_equivalences", "caveats", "tenure") + CALCULATOR_NAMES
 
 
 def validate_rule_set(doc: Any, source: str, expected_id: str | None = None) -> dict[str, Any]:

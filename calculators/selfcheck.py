@@ -1,5 +1,17 @@
 """Run a table of calculator cases; used by pytest and by the Pyodide runner under Node.
 
+The cases live in tests/calculators/cases/<document-id>.yml (one file per rule set, plus errors.yml):
+
+    document: shenmu-2021            # the rule set every case in the file runs under
+    cases:
+      - name: year-199-unfit         # id = <document>/<name>
+        calculator: attendance
+        input: {period: year, days_in_village: 199, whole_year: true}
+        expect: {compliant: false}
+        clause: shenmu-2021#s7-3-3   # the clause the expectation is read from
+
+`load_cases` turns them into the flat table below (JSON in, JSON out for the Pyodide runner).
+
 A case is a dict:
     {"id": str, "calculator": str, "rules": str, "input": {...},
      "expect": {...}        # subset of the result that must match, or
@@ -20,7 +32,7 @@ from typing import Any
 from .engine import run
 from .inputs import InputError
 
-DEFAULT_CASES = Path(__file__).resolve().parent.parent / "tests" / "calculators" / "cases.json"
+DEFAULT_CASES = Path(__file__).resolve().parent.parent / "tests" / "calculators" / "cases"
 
 
 def matches(expected: Any, actual: Any) -> bool:
@@ -78,5 +90,23 @@ def run_case_table_json(cases_json: str) -> str:
     return json.dumps(run_case_table(json.loads(cases_json)["cases"]), ensure_ascii=False, sort_keys=True)
 
 
+def cases_of_file(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The flat cases of one case file: `rules` from `document` unless a case names its own."""
+    out = []
+    for c in doc.get("cases") or []:
+        rules = c.get("rules") or doc.get("document")
+        case = {"id": f"{doc.get('document') or 'errors'}/{c['name']}", "rules": rules, **c}
+        out.append(case)
+    return out
+
+
 def load_cases(path: Path = DEFAULT_CASES) -> list[dict[str, Any]]:
+    """A directory of YAML case files (needs PyYAML), or one JSON file {"cases": [...]} of flat cases."""
+    if path.is_dir():
+        from .loader import read_yaml
+
+        out: list[dict[str, Any]] = []
+        for f in sorted(path.glob("*.yml")):
+            out += cases_of_file(read_yaml(f))
+        return out
     return json.loads(path.read_text(encoding="utf-8"))["cases"]

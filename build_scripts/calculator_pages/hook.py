@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.calculator_pages import render, spec  # noqa: E402
-from build_scripts.pyodide import artifacts, stdlib, vendor  # noqa: E402
+from build_scripts.pyodide import artifacts, site_files, stdlib, vendor  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.calculator_pages")
 ASSET_DIR = "assets/calculators"
@@ -42,11 +42,10 @@ def version_token(docs_dir: Path) -> str:
     return h.hexdigest()[:10]
 
 
-def download_bytes() -> int:
-    """What the worker fetches on a cold start: wasm, trimmed standard library, wheel, lock file."""
-    runtime = vendor.unpacked()
-    wheel = artifacts.calculators_wheel()
-    return (runtime / "pyodide.asm.wasm").stat().st_size + len(stdlib.trimmed_archive()) + len(wheel.data) + 1024
+def runtime_manifest() -> dict:
+    """What the worker downloads (total bytes, for the progress line) and the length and SHA-256 of
+    every runtime file, which the worker checks its downloads against."""
+    return site_files.manifest(site_files.site_files())
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
@@ -57,9 +56,9 @@ def generated_pages(docs_dir: Path) -> dict[str, str]:
     specs = spec.calculator_specs(describe(), fields_module)
     names = spec.document_short_names()
     token = version_token(docs_dir)
-    total = download_bytes()
-    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token, total) for s in specs}
-    pages["tools/index.md"] = render.index_page(specs, total)
+    runtime = runtime_manifest()
+    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token, runtime) for s in specs}
+    pages["tools/index.md"] = render.index_page(specs, runtime["total"])
     return pages
 
 

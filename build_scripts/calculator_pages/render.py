@@ -6,6 +6,8 @@ import json
 from html import escape
 from typing import Any
 
+from build_scripts.safe_text import front_matter, md_text
+
 from .spec import CalculatorSpec
 
 ASSETS = "../assets/calculators"
@@ -37,11 +39,10 @@ def _field_control(f: dict[str, Any]) -> str:
         yes_no = {**f, "choices": [{"value": "true", "label": "是"}, {"value": "false", "label": "否"}]}
         return f'<select id="{fid}" {common}>{_options(yes_no, f["required"])}</select>'
     if t in ("integer", "int", "number", "float"):
-        integer = t in ("integer", "int")
-        mode = "numeric" if integer else "decimal"
-        step = "1" if integer else "any"
-        limits = "".join(f' {k}="{_attr(f[k])}"' for k in ("min", "max") if f.get(k) is not None)
-        return f'<input type="number" inputmode="{mode}" step="{step}"{limits} id="{fid}" {common}>'
+        # A text box with a number keypad: a number box would drop what it cannot read ("1。5" → 15,
+        # "1/2" → 12) before the page sees it; checks.mjs reads the text or says what is wrong.
+        mode = "numeric" if t in ("integer", "int") else "decimal"
+        return f'<input type="text" inputmode="{mode}" spellcheck="false" id="{fid}" {common}>'
     return f'<input type="text" id="{fid}" {common}>'
 
 
@@ -71,27 +72,36 @@ def _rules_block(spec: CalculatorSpec) -> str:
     )
 
 
-def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str, total_bytes: int) -> str:
-    data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
-    fields = "".join(_field_block(f) for f in spec.fields)
-    summary = f"\n{spec.summary}\n" if spec.summary else ""
-    return f"""---
-title: {spec.title}
----
+# The modules page.mjs imports (directly or through form.mjs and runtime-client.mjs): fetched while
+# the page parses, so the runtime starts as soon as page.mjs runs.
+PAGE_MODULES = ("runtime-client.mjs", "failure.mjs", "diagnose.mjs", "status-text.mjs", "form.mjs", "checks.mjs",
+                "result.mjs")
 
-# {spec.title}
+
+def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str, runtime: dict[str, Any]) -> str:
+    """runtime: {"total": bytes the worker downloads, "files": {name: {"bytes", "sha256"}}} (the build's
+    manifest: the worker checks its downloads against it)."""
+    data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
+    manifest = json.dumps(runtime, separators=(",", ":"), sort_keys=True)
+    total_bytes = runtime["total"]
+    fields = "".join(_field_block(f) for f in spec.fields)
+    summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
+    preload = "".join(f'<link rel="modulepreload" href="{ASSETS}/{m}?v={token}">' for m in PAGE_MODULES)
+    return f"""{front_matter(title=spec.title)}
+# {md_text(spec.title)}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-bytes="{total_bytes}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off" onsubmit="event.preventDefault()">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><p class="zc-status" role="status" aria-live="polite">计算环境将在页面空闲时载入（约 {total_bytes / 1048576:.0f} MB，只需下载一次）。</p><progress class="zc-progress" max="1" value="0" hidden></progress></form><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-runtime="{_attr(manifest)}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><div class="zc-runtime"><p class="zc-status" role="status" aria-live="polite">正在准备计算环境（约 {total_bytes / 1048576:.0f} MB，只需下载一次）…</p><button type="button" class="md-button zc-retry" hidden>重试</button></div><progress class="zc-progress" max="1" value="0" hidden></progress></form><p class="zc-stale-note" role="status" hidden>填写的内容改过了，下面是改动前的结果，仅供对照；请点“计算”得到新结果。</p><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
-<script type="module" src="{ASSETS}/page.mjs?v={token}"></script>
+{preload}<script type="module" async src="{ASSETS}/page.mjs?v={token}"></script>
 """
 
 
 def index_page(specs: list[CalculatorSpec], total_bytes: int) -> str:
     rows = "\n".join(
-        f"| [{s.title}]({s.slug}.md) | {s.summary or '—'} | {'、'.join(r['title'] for r in s.rule_sets) or '—'} |"
+        f"| [{md_text(s.title)}]({s.slug}.md) | {md_text(s.summary or '—')} | "
+        f"{'、'.join(md_text(r['title']) for r in s.rule_sets) or '—'} |"
         for s in specs
     )
     return f"""---

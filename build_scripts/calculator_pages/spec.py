@@ -131,6 +131,15 @@ def check_tables(desc: dict[str, Any], calculator: str, fields_module: Any = Non
         "messages": pick("messages", "MESSAGES") or {},
         "max_reasons": {str(k): v for k, v in (pick("max_reasons", "MAX_REASONS") or {}).items()},
         "not_above": [list(t) for t in not_above.get(calculator, [])],
+        "cross": (pick("cross_checks", "CROSS_CHECKS") or {}).get(calculator, []),
+        # how typed text is read (units after the number, 半, length): calculators/fields.py
+        "text": {
+            "units": pick("unit_words", "UNIT_WORDS") or {},
+            "half_after": pick("half_after", "HALF_AFTER") or {},
+            "half_before": pick("half_before", "HALF_BEFORE") or {},
+            "other_units": pick("other_unit_words", "OTHER_UNIT_WORDS") or [],
+            "max_chars": pick("text_max_chars", "TEXT_MAX_CHARS") or 40,
+        },
     }
 
 

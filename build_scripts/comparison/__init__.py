@@ -10,9 +10,10 @@ Nothing here holds a value: every number, approver and consequence comes from
 from __future__ import annotations
 
 from build_scripts.corpus.numerals import int_to_chinese
+from build_scripts.safe_text import md_data
 from calculators.citecheck import rule_set_problems
 
-from . import assessment, attendance, eligibility, leave, md, support
+from . import assessment, attendance, eligibility, leave, md, readings, support
 
 PAGE_MODULES = (attendance, leave, assessment, eligibility, support)
 TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考核/召回"), ("quota", "优秀比例"),
@@ -20,7 +21,7 @@ TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考�
 
 
 def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
-    links = "\n".join(f"- [{m.TITLE}]({m.SLUG}.md)：{m.WHAT}" for m in PAGE_MODULES)
+    links = "\n".join(f"- [{m.TITLE}]({m.SLUG}.md)：{m.WHAT}" for m in PAGE_MODULES + (readings,))
     rows = [[md.who(rs), rs.get("level", ""), "、".join(name for key, name in TOPICS if key in rs) or md.NOT_STATED]
             for rs in md.ordered(rule_sets).values()]
     return ("# 各地规定对比\n\n"
@@ -31,8 +32,12 @@ def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
 
 
 def build_pages(rule_sets: dict[str, md.RuleSet]) -> dict[str, str]:
+    """The pages, from the rule sets with every text escaped for Markdown (a county's rule file is
+    untrusted input): the page modules may then put any value into the Markdown they build."""
+    rule_sets = md_data(rule_sets)
     pages = {"compare/index.md": index_page(rule_sets)}
     pages.update({f"compare/{m.SLUG}.md": m.render(rule_sets) for m in PAGE_MODULES})
+    pages[f"compare/{readings.SLUG}.md"] = readings.render(rule_sets)
     return pages
 
 

@@ -24,8 +24,13 @@ def _requirements(key: str, period: str | None = None):
 
 
 def _counts(rs: md.RuleSet) -> list[str]:
-    return [md.cited(f"{r['label']}：{r['counts']}", r["cite"])
-            for r in rs["attendance"].get("requirements") or [] if r.get("counts")]
+    out = []
+    for r in rs["attendance"].get("requirements") or []:
+        if r.get("counts"):
+            out.append(md.cited(f"{r['label']}：{r['counts']}", r["cite"]))
+        elif r.get("counts_unclear"):
+            out.append(md.cited(f"需组织认定：{r['counts_unclear']}", r["cite"]))
+    return out
 
 
 def _excuse(rs: md.RuleSet) -> list[str]:

@@ -74,8 +74,11 @@ def _outcome(rs: md.RuleSet, role: str, days: Fraction) -> str:
         return f"**{md.NOT_STATED}（空档）**：条文的各档都不包含这个天数"
     readings = result["readings"]
     if result["ambiguous"]:
-        lines = [f"**重叠，有{len(readings)}种读法：**"]
-        lines += [f"{'①②③④⑤'[i]} {rd['text']}{md.cite(rd['cite'])}" for i, rd in enumerate(readings)]
+        conditions = [rd.get("condition") for rd in readings]
+        why = (["重叠"] if len(set(conditions)) < len(conditions) else []) + (["要看本人身份"] if any(conditions) else [])
+        lines = [f"**{'，且'.join(why)}，有{len(readings)}种读法：**"]
+        lines += [f"{'①②③④⑤'[i]} {rd['condition'] + '：' if rd.get('condition') else ''}{rd['text']}{md.cite(rd['cite'])}"
+                  for i, rd in enumerate(readings)]
         return "<br>".join(lines)
     text = _steps(readings[0]["steps"])
     ranges = [r for r in rs["leave"].get("ranges") or [] if role in r["roles"]]
@@ -86,26 +89,34 @@ def _outcome(rs: md.RuleSet, role: str, days: Fraction) -> str:
     return text
 
 
+def _merged(segs: list[tuple[Segment, Fraction]], column: list[str]) -> list[tuple[Segment, str]]:
+    """Neighbouring day pieces with the same answer become one row."""
+    rows: list[tuple[Segment, str]] = []
+    for (seg, _), cell in zip(segs, column):
+        if rows and rows[-1][1] == cell:
+            lo, lo_in, _, _ = rows[-1][0]
+            rows[-1] = ((lo, lo_in, seg[2], seg[3]), cell)
+        else:
+            rows.append((seg, cell))
+    return rows
+
+
 def _ladder(rs: md.RuleSet) -> str:
-    """The per-role table for one rule set: rows are day pieces, columns are roles with equal answers."""
+    """Per rule set: one two-column table (请假天数 | 审批) per group of roles with equal answers, so that
+    it reads on a 390 px phone without sideways scrolling."""
     ranges = rs["leave"].get("ranges") or []
     segs = _segments(ranges)
     by_role = {role: [_outcome(rs, role, sample) for _, sample in segs] for role in ROLES}
     groups: dict[tuple[str, ...], list[str]] = {}
     for role, column in by_role.items():
         groups.setdefault(tuple(column), []).append(role)
-    columns = list(groups.items())
-    rows: list[tuple[Segment, list[str]]] = []
-    for i, (seg, _) in enumerate(segs):
-        cells = [col[i] for col, _ in columns]
-        if rows and rows[-1][1] == cells:
-            lo, lo_in, _, _ = rows[-1][0]
-            rows[-1] = ((lo, lo_in, seg[2], seg[3]), cells)
-        else:
-            rows.append((seg, cells))
-    names = ["所有驻村干部" if len(roles) == len(ROLES) else "、".join(ROLE_LABELS[r] for r in roles)
-             for _, roles in columns]
-    return md.table(["请假天数"] + names, [[_label(seg)] + [md.cell([c]) for c in cells] for seg, cells in rows])
+    out = []
+    for column, roles in groups.items():
+        name = "所有驻村干部" if len(roles) == len(ROLES) else "、".join(ROLE_LABELS[r] for r in roles)
+        if len(groups) > 1:
+            out.append(f"**{name}**\n\n")
+        out.append(md.table(["请假天数", "审批"], [[_label(seg), md.cell([c])] for seg, c in _merged(segs, list(column))]))
+    return "\n".join(out)
 
 
 def _block(rs: md.RuleSet) -> str:
@@ -139,7 +150,7 @@ def render(all_sets: dict[str, md.RuleSet]) -> str:
     sets = md.having(all_sets, "leave")
     ladders = "".join(_block(rs) for rs in sets.values())
     return (md.lead(TITLE, WHAT, TOOL, sets, all_sets)
-            + "## 按请假天数查谁批准\n\n每个文件一张表；身份答案相同的合为一列。“备案/记录”是批准后的登记。\n\n" + ladders
+            + "## 按请假天数查谁批准\n\n每个文件按身份分表；身份答案相同的合为一张表。“备案/记录”是批准后的登记。\n\n" + ladders
             + md.section("条文写的各档", sets, _written)
             + md.section("累计请假的限制", sets, _cumulative)
             + md.section("其他规定", sets, _notes))

@@ -59,10 +59,22 @@ def note(n: dict[str, Any]) -> str:
     return cited(n["text"], n["cite"]) if n.get("cite") else aside(n["text"])
 
 
+def consequence_text(rs: RuleSet, c: dict[str, Any]) -> str:
+    """A consequence as shown: conditional ones say so (with their condition), alternatives say which."""
+    text = c["label"]
+    if c.get("mitigates"):
+        text = "可从轻或免责：" + text
+    elif c.get("condition"):
+        text = ("有条件：" if c["condition"] in text else f"有条件（{c['condition']}）：") + text
+    if c.get("alternative"):
+        text += aside((rs.get("alternatives") or {})[c["alternative"]]["label"], "二选一：")
+    return text
+
+
 def consequences(rs: RuleSet, refs: list[str], kinds: set[str] | None = None) -> list[str]:
     """Each consequence (groups expanded) with its citation; only `kinds` when given."""
     table = rs.get("consequences") or {}
-    return [cited(table[i]["label"], table[i]["cite"])
+    return [cited(consequence_text(rs, table[i]), table[i]["cite"])
             for i in expand_refs(refs, table, rs.get("groups") or {}) if kinds is None or table[i]["kind"] in kinds]
 
 
@@ -81,9 +93,32 @@ def trigger(rs: RuleSet, t: dict[str, Any], kinds: set[str] | None = None) -> st
     return "<br>→ ".join(parts)
 
 
+CITE_TOKEN = re.compile(r" ?\[\[cite:([^\]]+)\]\]")
+
+
+def once_per_cell(parts: list[str]) -> list[str]:
+    """Each clause cited once in a cell: a citation is kept where it last appears, dropped before."""
+    seen: set[str] = set()
+    out = []
+    for part in reversed(parts):
+        tokens = CITE_TOKEN.findall(part)
+
+        def keep(m: re.Match, pending=list(tokens)) -> str:
+            c = m.group(1)
+            pending.pop(0)
+            if c in seen or c in pending:
+                return ""
+            return m.group(0)
+        part = CITE_TOKEN.sub(keep, part)
+        seen.update(tokens)
+        out.append(part)
+    return list(reversed(out))
+
+
 def cell(parts: Iterable[str]) -> str:
-    """Several items stack as blocks (site CSS .cmp-item); an empty cell says 未规定."""
-    parts = [p for p in parts if p]
+    """Several items stack as blocks (site CSS .cmp-item); an empty cell says 未规定.
+    A clause cited by several items is linked once, after the last of them."""
+    parts = once_per_cell([p for p in parts if p])
     if len(parts) > 1:
         parts = [f'<span class="cmp-item">{p}</span>' for p in parts]
     text = "".join(parts) if parts else NOT_STATED
@@ -111,6 +146,9 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
            "每个地区（文件）单独一行，互不合并；每条规定后面的链接指向原文条款。"
            "规则集里没有写的，表中写“未规定”，不作推测。\n\n"
            f"    {COUNTING_RULE}\n"]
+    for rs in rule_sets.values():
+        for c in rs.get("caveats") or []:
+            out.append(f"!!! warning \"关于《{rs['short_name']}》\"\n    {cited(c['text'], c.get('cite'))}\n")
     if tool:
         out.append(f"按自己的情况核对：{tool_token(tool)}。\n")
     absent = [f"《{rs['short_name']}》" for rid, rs in ordered(all_sets).items() if rid not in rule_sets]

@@ -12,8 +12,12 @@ WHAT = "各地为驻村干部安排的工作经费、生活补助、通讯和交
 
 def _topic(topic: str):
     def parts(rs: md.RuleSet) -> list[str]:
-        return [md.value_item(i) + md.aside(i.get("note"))
-                for i in rs["support"]["items"] if i["topic"] == topic]
+        items = [md.value_item(i) + md.aside(i.get("note"))
+                 for i in rs["support"]["items"] if i["topic"] == topic]
+        searched = (rs["support"].get("silent") or {}).get(topic)
+        if not items and searched:
+            return [md.NOT_STATED + md.aside(searched, "已核对：")]
+        return items
     return parts
 
 

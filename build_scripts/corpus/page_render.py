@@ -5,15 +5,13 @@ from __future__ import annotations
 import html
 import re
 
+from build_scripts.safe_text import front_matter, md_text
+
 from . import Corpus, Document
 from .clause_parser import Clause
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
 HEADING_MAX_CHARS = 30
-
-
-def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+md_escape = md_text  # every string from the seeds or documents.yml is written through this
 
 
 def _meta_rows(doc: Document) -> list[tuple[str, str]]:
@@ -72,12 +70,8 @@ def _depth(doc: Document, clause: Clause) -> int:
 def render_document(doc: Document, screen: bool = True) -> str:
     """The regulation page; screen=False (the print page) shows the details open and no contents list."""
     out = [
-        "---",
-        f"title: {doc.title}",
-        "search:",
-        "  boost: 2",   # the source text outranks tool and practice pages that mention the same words
-        "---",
-        "",
+        # boost: the source text outranks tool and practice pages that mention the same words
+        front_matter(title=doc.title, search={"boost": 2}),
         f"# {md_escape(doc.title)}",
         "",
         # folded, so the text itself starts on a phone's first screen
@@ -135,7 +129,7 @@ def render_level_index(corpus: Corpus) -> str:
         if not docs:
             continue
         # three columns and tight cells, so the table fits a 390 px phone without scrolling sideways
-        out += [f"## {level}", "", '<div class="level-index" markdown>', "",
+        out += [f"## {md_escape(level)}", "", '<div class="level-index" markdown>', "",
                 "| 文件 | 适用范围 | 日期 · 文本 |", "|---|---|---|"]
         for d in docs:
             date = str(d.meta["date"]) if d.meta.get("date") else "日期未载"
@@ -144,14 +138,14 @@ def render_level_index(corpus: Corpus) -> str:
         out += ["", "</div>", ""]
     out += ["## 按主题", ""]
     for key, name in corpus.spec["topics"].items():
-        out.append(f"- [{name}](topics/{key}.md)")
+        out.append(f"- [{md_escape(name)}](topics/{key}.md)")
     out.append("")
     return "\n".join(out)
 
 
 def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
     name = corpus.spec["topics"][key]
-    out = ["---", f"title: {name}", "search:", "  exclude: true", "---", "", f"# {name}", "",
+    out = [front_matter(title=name, search={"exclude": True}), f"# {md_escape(name)}", "",
            "下列条文按文件层级排列，逐字摘自原文；点击条文编号查看上下文。各地规定不同，以本人所在地文件为准。", ""]
     for level in corpus.spec["levels"]:
         for doc in (d for d in corpus.documents.values() if d.meta["level"] == level):

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.safe_text import md_text
+
 TERMS_FILE = Path(__file__).with_name("terms.yml")
 _SKIP_INSIDE = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
                 "title", "textarea", "button", "label", "option", "select", "svg"}
+_NOT_PLAIN = re.compile(r"[<>&\"'\n\r]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 
 
@@ -25,10 +28,13 @@ def check_terms(terms: list[dict], resolve) -> list[str]:
     """Problems with the glossary: missing fields, or citations `resolve` cannot find."""
     problems = []
     for i, t in enumerate(terms):
-        where = f"{TERMS_FILE.name}: entry {i + 1} ({t.get('term', '?')})"
+        where = f"build_scripts/glossary/{TERMS_FILE.name}: entry {i + 1} ({t.get('term', '?')})"
         for key in ("term", "match", "plain"):
             if not t.get(key):
                 problems.append(f"{where}: missing {key}")
+        for m in t.get("match") or []:
+            if not isinstance(m, str) or _NOT_PLAIN.search(m):
+                problems.append(f"{where}: match {m!r}: a spelling is plain text (no < > & \" ' or line breaks)")
         cites = (t.get("defined_in") or []) + (t.get("used_in") or [])
         if not cites:
             problems.append(f"{where}: no citation (defined_in or used_in)")
@@ -78,7 +84,7 @@ def render_page(terms: list[dict], cite_label) -> str:
            "城市机关干部初到村里可能不熟悉的说法。凡本站文件作了规定的，解释依据原文并注明出处；"
            "本站文件没有定义的，明确标注“本站文件未定义”，解释仅为通行说法，供理解，不作依据。", ""]
     for t in sorted(terms, key=lambda t: t["term"]):
-        out += [f"## {t['term']}", "", t["plain"], ""]
+        out += [f"## {md_text(t['term'])}", "", md_text(t["plain"]), ""]
         if t.get("corpus_defines"):
             out.append("**出处：** " + "；".join(f"[[cite:{c}]]" for c in t["defined_in"]))
         else:

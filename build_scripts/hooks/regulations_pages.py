@@ -22,6 +22,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
 from build_scripts.corpus import page_render  # noqa: E402
+from build_scripts.safe_text import md_text  # noqa: E402
 
 CITE = re.compile(r"\[\[cite:([a-z0-9-]+#[A-Za-z0-9-]+)\]\]")
 
@@ -60,7 +61,7 @@ def on_page_markdown(markdown, page, config, files):
         except CorpusError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: {exc}") from exc
         doc_id, anchor = citation.split("#", 1)
-        return f'[{label}]({prefix}regulations/{doc_id}.md#{anchor}){{ .cite }}'
+        return f'[{md_text(label)}]({prefix}regulations/{doc_id}.md#{anchor}){{ .cite }}'
 
     return CITE.sub(link, markdown)
 

@@ -8,7 +8,8 @@ page gets:
   `zc/runtime-client.mjs` pointing at file_runtime.mjs (Pyodide on the page's own thread, same
   interface), the original kept as `zc/runtime-client.orig.mjs`;
 - a small config (where the Pyodide files and the payload scripts are);
-- in place of `<script type="module" src=".../page.mjs?v=…">`: an inline module that imports
+- no modulepreload links (module fetches from file:// are refused; the import map has the modules);
+- in place of `<script type="module" async src=".../page.mjs?v=…">`: an inline module that imports
   `zc/page.mjs`, on any protocol: the copy has no http runtime files (assets/pyodide/ is removed,
   pyodide_file.py), so a copy someone serves over http runs the same page-thread runtime. The
   online site is the one with the worker.
@@ -24,14 +25,18 @@ from pathlib import Path
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
 
 HERE = Path(__file__).resolve().parent
-PAGE_TAG = re.compile(r'<script type="module" src="((?:\.\./)*)assets/calculators/page\.mjs(\?v=[\w-]+)?"></script>')
+PAGE_TAG = re.compile(r'<script type="module" (?:async )?src="((?:\.\./)*)assets/calculators/page\.mjs(\?v=[\w-]+)?"></script>')
+# The online page fetches page.mjs's imports while it parses; from file:// those fetches are refused.
+PRELOAD_TAG = re.compile(r'<link rel="modulepreload" href="(?:\.\./)*assets/calculators/[\w.-]+\.mjs(?:\?v=[\w-]+)?">')
 SPECIFIER = re.compile(r"""(["'`])\./([A-Za-z0-9_-]+\.mjs)(\$\{q\})?\1""")
 LEFTOVER = re.compile(r"""(from\s*|import\s*\(\s*)["'`]\.{1,2}/""")
 SEAMS = {
-    "runtime-client.mjs": ("export class CalculatorRuntime", "export function whenIdle", "export function progressText"),
+    "runtime-client.mjs": ("export class CalculatorRuntime", "export const TIMEOUTS"),
     "boot.mjs": ("export async function bootCalculators",),
     "pyodide-config.mjs": ("export const PACKAGE", "export const ENGINE"),
-    "page.mjs": ("./runtime-client.mjs", "new CalculatorRuntime("),
+    "failure.mjs": ("export class RuntimeFailure", "export function logCause"),
+    "boot-watch.mjs": ("export function watchWasm",),
+    "page.mjs": ("./runtime-client.mjs", "new CalculatorRuntime(", ".restart()"),
 }
 
 
@@ -75,4 +80,4 @@ def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str
             '<script type="module">import "zc/page.mjs";</script>'
         )
 
-    return PAGE_TAG.sub(replace, text)
+    return PAGE_TAG.sub(replace, PRELOAD_TAG.sub("", text))

@@ -3,18 +3,22 @@
 // browsers start no workers from file://. Its files come from classic scripts: the loader and the
 // Emscripten factory rewritten at build time, and the wasm, standard library and our wheel as
 // data: URLs, answered through a fetch wrapper. Config: window.__zcOffline (written by the build).
-import { whenIdle, progressText } from "zc/runtime-client.orig.mjs";
+// Failures use the same vocabulary and wording as online (failure.mjs, status-text.mjs), marked
+// offline: a file missing or broken in the copy means "update the offline copy"; 重试 reloads the page.
+import { TIMEOUTS } from "zc/runtime-client.orig.mjs";
 import { bootCalculators } from "zc/boot.mjs";
 import { PACKAGE, ENGINE } from "zc/pyodide-config.mjs";
+import { RuntimeFailure, logCause } from "zc/failure.mjs";
+import { watchWasm } from "zc/boot-watch.mjs";
 
-export { whenIdle, progressText };
+export { TIMEOUTS };
 
 function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement("script");
     s.src = src;
     s.onload = resolve;
-    s.onerror = () => reject(new Error(`无法载入 ${src}`));
+    s.onerror = () => reject(new RuntimeFailure("corrupt", { offline: true, file: src.split("/").pop() }));
     document.head.appendChild(s);
   });
 }
@@ -25,24 +29,66 @@ function answerFromPayload(pyodideBase) {
   globalThis.fetch = (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const name = url.startsWith(pyodideBase) ? url.slice(pyodideBase.length).split(/[?#]/)[0] : "";
-    return name && files[name] ? original(files[name], init) : original(input, init);
+    if (name && !files[name]) return Promise.reject(new RuntimeFailure("corrupt", { offline: true, file: name }));
+    return name ? original(files[name], init) : original(input, init);
   };
 }
 
+/** Every payload script set what it carries (a cut or missing script leaves a hole). */
+function checkPayload(cfg) {
+  const files = globalThis.__zcOfflineFiles || {};
+  const need = cfg.scripts.map((s) => /^data-(.+)\.js$/.exec(s.name)).filter(Boolean).map((m) => m[1]);
+  const holes = need.filter((name) => typeof files[name] !== "string");
+  if (!globalThis.__zcLoadPyodide) holes.push("pyodide.js");
+  if (!globalThis.__zcCreatePyodideModule) holes.push("pyodide.asm.js");
+  if (!globalThis.__zcOfflineLock) holes.push("lock.js");
+  if (holes.length) throw new RuntimeFailure("corrupt", { offline: true, file: holes.join(", ") });
+}
+
 export class CalculatorRuntime {
-  constructor(_workerURL, totalBytes, onProgress) {
-    this.totalBytes = totalBytes;
+  constructor(_workerURL, _manifest, onProgress, timeouts = TIMEOUTS) {
     this.onProgress = onProgress;
+    this.timeouts = timeouts;
     this.marks = {};
     this.booting = null;
+    this.failure = null;
   }
 
   start() {
     this.booting ??= this._boot().catch((err) => {
-      this.onProgress({ stage: "failed", message: String(err && err.message ? err.message : err) });
-      throw err;
+      const failure = err instanceof RuntimeFailure ? err : new RuntimeFailure("start", { offline: true });
+      if (!(err instanceof RuntimeFailure)) logCause("启动", err);
+      this._fail(failure);
+      throw failure;
     });
+    this.booting.catch(() => {});
     return this.booting;
+  }
+
+  /** 重试: the page-thread interpreter cannot be thrown away, so start over with a fresh page. */
+  restart() {
+    location.reload();
+    return new Promise(() => {});
+  }
+
+  _stage(stage, loaded, total) {
+    clearTimeout(this._timer);
+    const limit = this.timeouts[stage];
+    // a page-thread start cannot be stopped: past its time limit the page says so (重试 reloads), and
+    // a start that gets there after all still ends in "ready"
+    if (limit)
+      this._timer = setTimeout(
+        () => this.onProgress({ stage: "failed", failure: new RuntimeFailure("timeout", { stage, offline: true }) }),
+        limit,
+      );
+    this.onProgress({ stage, loaded, total });
+  }
+
+  _fail(failure) {
+    clearTimeout(this._timer);
+    if (this.failure) return;
+    this.failure = failure;
+    this.onProgress({ stage: "failed", failure });
   }
 
   async _boot() {
@@ -50,37 +96,59 @@ export class CalculatorRuntime {
     const t0 = performance.now();
     const total = cfg.scripts.reduce((n, s) => n + s.bytes, 0);
     let loaded = 0;
-    this.onProgress({ stage: "download", loaded, total });
+    this._stage("download", loaded, total);
     for (const s of cfg.scripts) {
       await loadScript(cfg.scriptsBase + s.name);
       loaded += s.bytes;
-      this.onProgress({ stage: "download", loaded, total });
+      this._stage("download", loaded, total);
     }
+    checkPayload(cfg);
     this.marks.loaded = performance.now() - t0;
     answerFromPayload(cfg.pyodideBase);
-    const calc = await bootCalculators(
-      globalThis.__zcLoadPyodide,
-      {
-        indexURL: cfg.pyodideBase,
-        packageBaseUrl: cfg.pyodideBase,
-        lockFileContents: globalThis.__zcOfflineLock,
-        stdLibURL: cfg.pyodideBase + cfg.stdlib,
-        createPyodideModule: globalThis.__zcCreatePyodideModule,
-        packages: [PACKAGE],
-        engine: ENGINE,
-      },
-      (stage) => {
-        this.marks[stage] = performance.now() - t0;
-        this.onProgress({ stage, loaded, total });
-      },
-    );
-    this.marks.ready = performance.now() - t0;
-    this.onProgress({ stage: "ready", loaded, total });
-    return calc;
+    let broken;
+    const failed = new Promise((_, reject) => (broken = reject));
+    const unwatch = watchWasm((err) => {
+      logCause("WebAssembly", err);
+      broken(new RuntimeFailure("corrupt", { offline: true, file: "pyodide.asm.wasm" }));
+    });
+    try {
+      const calc = await Promise.race([
+        bootCalculators(
+          globalThis.__zcLoadPyodide,
+          {
+            indexURL: cfg.pyodideBase,
+            packageBaseUrl: cfg.pyodideBase,
+            lockFileContents: globalThis.__zcOfflineLock,
+            stdLibURL: cfg.pyodideBase + cfg.stdlib,
+            createPyodideModule: globalThis.__zcCreatePyodideModule,
+            packages: [PACKAGE],
+            engine: ENGINE,
+          },
+          (stage) => {
+            this.marks[stage] = performance.now() - t0;
+            this._stage(stage, loaded, total);
+          },
+        ),
+        failed,
+      ]);
+      clearTimeout(this._timer);
+      this.marks.ready = performance.now() - t0;
+      this.onProgress({ stage: "ready", loaded, total });
+      return calc;
+    } finally {
+      unwatch();
+    }
   }
 
   async run(calculator, rules, input) {
     const calc = await this.start();
-    return JSON.parse(calc.run(calculator, rules, input));
+    let json;
+    try {
+      json = calc.run(calculator, rules, input);
+    } catch (err) {
+      console.error("[计算器] 计算出错:", err);
+      throw new RuntimeFailure("engine", { offline: true, fatal: false });
+    }
+    return JSON.parse(json);
   }
 }

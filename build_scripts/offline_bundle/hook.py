@@ -1,6 +1,7 @@
 """MkDocs hook for the offline build only (added by build_scripts.offline_bundle.config).
 
-on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points.
+on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points
+(rewritten to load its frame script from a file: build_scripts/csp/iframe_worker.py).
 on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
 the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from
 assets/pyodide/, which is then removed (the copy's pages never load it).
@@ -21,6 +22,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from build_scripts.csp import iframe_worker  # noqa: E402
 from build_scripts.offline_bundle import pyodide_file, vendor  # noqa: E402
 from build_scripts.offline_bundle.pyodide_classic import RewriteError  # noqa: E402
 
@@ -36,7 +38,14 @@ def on_config(config):
 
 def on_files(files, config):
     pin = vendor.load_pin()
-    files.append(File.generated(config, pin.site_path, content=vendor.shim_bytes(pin)))
+    # the shim without its inline frame script (the Content-Security-Policy), and that script as a file
+    try:
+        shim = iframe_worker.rewrite_shim(vendor.shim_bytes(pin).decode("utf-8"))
+    except iframe_worker.ShimChanged as exc:
+        raise PluginError(str(exc)) from exc
+    files.append(File.generated(config, pin.site_path, content=shim))
+    frame = pin.site_path.rsplit("/", 1)[0] + "/" + iframe_worker.FRAME_NAME
+    files.append(File.generated(config, frame, content=iframe_worker.FRAME_JS))
     return files
 
 

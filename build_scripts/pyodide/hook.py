@@ -6,7 +6,6 @@ mkdocs.yml:  hooks: [build_scripts/pyodide/hook.py]
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_scripts.pyodide import artifacts, lockfile, stdlib, vendor  # noqa: E402
+from build_scripts.pyodide import site_files, vendor  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pyodide")
 
@@ -30,20 +29,17 @@ def write_pyodide_dir(dest: Path) -> dict:
     what the calculator pages load (tests/pyodide/test_site_pyodide_files.py)."""
     pin = vendor.load_pin()
     dest.mkdir(parents=True, exist_ok=True)
-    written = {p.name for p in vendor.copy_runtime(dest, pin)}
-    (dest / stdlib.STDLIB_NAME).write_bytes(stdlib.trimmed_archive())
-    wheel = artifacts.calculators_wheel()
-    (dest / wheel.filename).write_bytes(wheel.data)
-    upstream = json.loads(vendor.upstream_file("pyodide-lock.json", pin).read_text(encoding="utf-8"))
-    (dest / "pyodide-lock.json").write_text(lockfile.dumps(lockfile.site_lock(upstream, wheel)), encoding="utf-8")
-    written |= {stdlib.STDLIB_NAME, wheel.filename, "pyodide-lock.json"}
+    files = site_files.site_files()
+    for name, data in files.items():
+        (dest / name).write_bytes(data)
+    wheel = next(name for name in files if name.endswith(".whl"))
     for old in dest.iterdir():
-        if old.is_file() and old.name not in written:
+        if old.is_file() and old.name not in files:
             old.unlink()
     return {
         "pyodide": pin.version,
-        "wheel": wheel.filename,
-        "sha256": wheel.sha256,
+        "wheel": wheel,
+        "sha256": site_files.manifest(files)["files"][wheel]["sha256"],
         "bytes": {p.name: p.stat().st_size for p in sorted(dest.iterdir()) if p.is_file()},
     }
 

@@ -42,7 +42,7 @@ STDLIB_NAME = "zhucun-stdlib.zip"  # never the upstream name: python_stdlib.zip 
 UPSTREAM_NAME = "python_stdlib.zip"
 MODULE_LIST = HERE / "stdlib_modules.txt"
 TRACER = HERE / "trace_stdlib.mjs"
-CASES = ROOT / "tests" / "calculators" / "cases.json"
+CASES = ROOT / "tests" / "calculators" / "cases"  # the YAML case files, passed to the tracer as one JSON table
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Modules kept whether or not the trace reaches them (~60 kB compressed). A dotted name keeps
@@ -121,6 +121,13 @@ def run_trace(pyodide_dir: Path, full_archive: Path, cases: Path = CASES) -> dic
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("node is needed to derive the standard-library list")
+    if cases.is_dir():
+        from calculators.selfcheck import load_cases
+
+        table = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+        with table:
+            json.dump({"cases": load_cases(cases)}, table, ensure_ascii=False)
+        cases = Path(table.name)
     r = subprocess.run([node, str(TRACER), str(pyodide_dir), str(cases), str(full_archive)], capture_output=True,
                        text=True, timeout=600)
     if r.returncode != 0:

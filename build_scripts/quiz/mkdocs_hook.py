@@ -1,4 +1,5 @@
-"""MkDocs hook: validate the question banks before the build, write assets/quiz/bank.js after it.
+"""MkDocs hook: validate the question banks before the build, fill the coverage page, write
+assets/quiz/bank.js after the build.
 
 mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
 """
@@ -15,6 +16,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from build_scripts.quiz.corpus_access import load  # noqa: E402
+from build_scripts.quiz.coverage_page import fill  # noqa: E402
 from build_scripts.quiz.payload import write_js  # noqa: E402
 from build_scripts.quiz.validate import bank_files, validate_files  # noqa: E402
 
@@ -25,6 +27,12 @@ def on_pre_build(config, **kwargs):
     errors = validate_files(bank_files(), load())
     if errors:
         raise PluginError("question bank errors:\n" + "\n".join(str(e) for e in errors))
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if page.file.src_uri == "quiz/coverage.md":
+        return fill(markdown, load())
+    return markdown
 
 
 def on_post_build(config, **kwargs):

@@ -3,11 +3,14 @@
 Both implementations are checked against tests/quiz/blank_normalisation_vectors.yml.
 Rules, applied in this order:
   1. Unicode NFKC (full-width letters/digits/punctuation -> half-width), then lower case;
-  2. 百分之X -> X (the % sign itself is dropped in step 4);
+  2. 百分之X -> X (the % sign itself is dropped in step 5);
   3. runs of Chinese numerals -> Arabic digits (二十 -> 20, 两 -> 2, 十七 -> 17, 一百 -> 100,
      二〇一八 -> 2018); a run made only of 百/千 is left alone; 万 is never converted
      (so 5万元 and 五万元 both become 5万元);
-  4. whitespace, underscores and punctuation (ASCII and CJK) are removed.
+  4. fractions and decimals keep their meaning before punctuation goes: 1/3 -> 3分之1 (as 三分之一
+     becomes), 1.5 -> 1点5 (as 一点五 becomes); 个 between a number and a word is dropped
+     (三个工作日 = 3个工作日 = 3工作日);
+  5. whitespace, underscores and punctuation (ASCII and CJK) are removed.
 Two answers match only when their normalised forms are equal: no fuzzy matching.
 """
 from __future__ import annotations
@@ -27,6 +30,10 @@ PUNCT = (" \t\r\n\f\v\u00a0\u3000_"
          "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"
          "、。，；：！？“”‘’《》〈〉【】（）「」『』〔〕〃…—–·・～￥")
 PUNCT_RE = re.compile("[" + re.escape(PUNCT) + "]")
+FRACTION = re.compile(r"([0-9]+)\s*[/／⁄]\s*([0-9]+)")
+DECIMAL = re.compile(r"([0-9])\.(?=[0-9])")
+GE = re.compile(r"([0-9])个(?=[^0-9])")
+NUMBER_CORE = re.compile(r"([0-9]+(?:点[0-9]+)?万?)(?:个)?(?:天|日|工作日|年|次|遍|月|周|人|名|元|票|个)?")
 
 
 def numeral_value(run: str) -> str:
@@ -49,7 +56,18 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text)).lower()
     text = PERCENT.sub(r"\1", text)
     text = NUMERAL_RUN.sub(lambda m: numeral_value(m.group(0)), text)
+    text = FRACTION.sub(r"\2分之\1", text)
+    text = DECIMAL.sub(r"\1点", text)
+    text = GE.sub(r"\1", text)
     return PUNCT_RE.sub("", text)
+
+
+def number_core(text: str) -> str:
+    """The number an answer states, without its unit (三次 -> 3, 一年 -> 1, 5万元 -> 5万), or the
+    normalised text when it is not a number with a unit. Used to find the same fact asked twice."""
+    n = normalise(text)
+    m = NUMBER_CORE.fullmatch(n)
+    return m.group(1) if m else n
 
 
 def matches(given: str, expected: str) -> bool:

@@ -2,6 +2,10 @@
 
 A .js file (not .json) so the pages also work when opened from file:// where fetch() fails.
 County settings fill `local` items; an unset local item keeps answer null (practice only).
+Every question carries `importance` (必知/应知/了解); `pool.default` lists the levels practice and mock
+exams draw from unless the learner asks for 了解 too. `sets` are practice sets outside the default
+order: 原卷（待核实） holds the county paper's unverified and unset local items, which are never part of
+顺序练习's default list. A question on the same fact as a county paper item links to it (`paper_item`).
 """
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ import pathlib
 
 import yaml
 
+from .importance import DEFAULT_POOL, LEVELS, assign
+from .normalise import normalise
+from .schema import answer_texts
 from .validate import BANK_DIR, bank_files, load_bank
 
 KEEP = ("id", "section", "number", "points", "topic", "doc", "stem", "options", "answer", "accept",
@@ -29,13 +36,15 @@ def _settings() -> dict:
 def build(corpus) -> dict:
     settings = _settings()
     docs = {d.id: {"short": d.short, "title": d.title} for d in corpus.values()}
-    paper, questions = None, []
+    paper, questions, raw_paper, facts = None, [], [], {}
     for path in bank_files():
         data, items = load_bank(path)
         if "paper" in data:
             paper = {**{k: data["paper"][k] for k in ("title", "date_label", "truncated")},
                      "sections": [dict(s) for s in data["sections"]],
                      "items": [q["id"] for q in items]}
+        if "paper" in data:
+            raw_paper = list(items)
         for q in items:
             out = {k: q[k] for k in KEEP if k in q}
             out.setdefault("doc", data.get("paper", {}).get("id") or (q.get("cite") or "#").split("#")[0])
@@ -52,9 +61,47 @@ def build(corpus) -> dict:
             out["related"] = [{"label": f"《{docs.get(c.split('#')[0], {}).get('short', c)}》"
                                         f"{corpus[c.split('#')[0]].labels.get(c.split('#')[1], '')}",
                                "link": _link(c)} for c in q.get("related") or [] if c.split("#")[0] in corpus]
+            out["importance"] = assign(q)
+            facts[id(out)] = q.get("fact") or ""
             questions.append(out)
     topics = sorted({q["topic"] for q in questions if q.get("topic")})
-    return {"version": 1, "docs": docs, "topics": topics, "paper": paper, "questions": questions}
+    pending = [q["id"] for q in questions if q.get("doc") == "county-test" and not q.get("missing")
+               and (q.get("status") == "unverified" or (q.get("status") == "local" and not q.get("local_set")))]
+    _link_paper_items(questions, raw_paper, facts)
+    return {"version": 1, "docs": docs, "topics": topics, "paper": paper,
+            "pool": {"levels": list(LEVELS), "default": list(DEFAULT_POOL)},
+            "sets": [{"id": "paper-pending", "label": "原卷（待核实）", "ids": pending}],
+            "questions": questions}
+
+
+def same_fact_as_paper(q: dict, item: dict, fact: str = "") -> bool:
+    """q asks a fact the county paper item asks: same clause (its cite or a clause it is compared with),
+    and one of the item's answers is in q's cited words."""
+    if q.get("doc") == "county-test" or not q.get("cite") or not isinstance(item, dict) or item.get("missing") or not item.get("answer"):
+        return False
+    if q["cite"] != item.get("cite") and q["cite"] not in (item.get("related") or []):
+        return False
+    words = normalise(fact or q.get("fact") or "")
+    paper_words = normalise(item.get("fact") or _filled(item))
+    theirs = [item["fact_answer"]] if item.get("fact_answer") else answer_texts(item)
+    return (any(len(normalise(a)) >= 2 and normalise(a) in words for a in theirs)
+            and any(normalise(a) and normalise(a) in paper_words for a in answer_texts(q)))
+
+
+def _filled(item: dict) -> str:
+    """The paper item's stem with its answers in place of the blanks."""
+    import re
+    answers = iter(answer_texts(item))
+    return re.sub(r"_{2,}|（\s*）", lambda m: next(answers, ""), item.get("stem") or "")
+
+
+def _link_paper_items(questions: list[dict], paper: list, facts: dict) -> None:
+    paper = sorted(paper, key=lambda p: p.get("status") != "grounded")   # a grounded item first
+    for q in questions:
+        hit = next((p for p in paper if same_fact_as_paper(q, p, facts.get(id(q), ""))), None)
+        if hit:
+            q["paper_item"] = {"id": hit["id"], "label": f"县试卷{hit['section']}第{hit.get('number', '')}题",
+                               "link": f"paper.html#item-{hit['id']}"}
 
 
 def write_js(target: pathlib.Path, corpus) -> int:

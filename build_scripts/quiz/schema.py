@@ -13,7 +13,8 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CITE_RE = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
 KNOWN = {"id", "section", "number", "points", "topic", "doc", "stem", "options", "answer", "accept",
          "order_free", "explanation", "cite", "fact", "fact_answer", "status", "source", "related",
-         "setting", "options_written_by", "options_note", "missing", "kind"}
+         "setting", "options_written_by", "options_note", "missing", "kind", "importance"}
+IMPORTANCE = ("必知", "应知", "了解")
 
 
 def blank_count(stem: str) -> int:
@@ -50,6 +51,8 @@ def check_question(q) -> list[tuple[int, str]]:
     for key in ("stem", "explanation"):
         if not isinstance(q.get(key), str) or not q.get(key).strip():
             err(key, f"{key} missing or empty")
+    if "importance" in q and q["importance"] not in IMPORTANCE:
+        err("importance", f"importance {q['importance']!r} not one of {'/'.join(IMPORTANCE)}")
     status = q.get("status")
     if status not in STATUSES:
         err("status", f"status {status!r} not one of {'|'.join(STATUSES)}")
@@ -78,10 +81,31 @@ def check_question(q) -> list[tuple[int, str]]:
         errs += _check_choice(q, err)
     elif section == "填空":
         errs += _check_blanks(q, err)
+    whole = stem_not_whole(q.get("stem") or "")
+    if whole:
+        err("stem", whole)
     for text in answer_texts(q):
         if readable_from_stem(q.get("stem") or "", text):
             err("stem", f"answer {text!r} can be read off the stem")
     return errs
+
+
+INTRO = re.compile(r"^根据[^，]*?(》|办法|意见|通知)，")
+STARTS_MID = ("的", "和", "或", "及", "并", "但", "、", "，", "其中", "也", "且", "等", "是", "包括",
+              "负责", "要", "协助", "记好", "帮助", "组织开展", "争取")     # a duty with no one to do it
+ENDS_MID = ("的", "、", "，", "和", "或", "及")
+
+
+def stem_not_whole(stem: str) -> str | None:
+    """A stem is a whole sentence: it does not start with a continuation or a duty with no subject
+    (负责……, 要……) and does not end on a condition with no consequence (……的。) or a joiner."""
+    body = INTRO.sub("", stem.strip())
+    if body.startswith(STARTS_MID):
+        return f"stem starts mid-sentence ({body[:6]}…): give the subject or lead-in"
+    tail = body.rstrip("。？！?! ")
+    if tail.endswith(ENDS_MID) and not tail.endswith(("的是", "的有")):
+        return f"stem ends mid-sentence (…{tail[-6:]}): give the consequence"
+    return None
 
 
 UNIT_AFTER_GAP = re.compile(r"(?:_{2,}|（\s*）|\(\s*\))\s*([^\s，。；、,.;])?")

@@ -2,7 +2,8 @@
 
 Every error is reported as `file:line: message`. Checks: schema, answers among options, ids unique
 across banks, accepted alternatives distinct after normalisation, no two questions the same after
-normalisation, citations resolve and the cited clause states the fact tested (needs the corpus).
+normalisation, citations resolve and the cited clause states the fact tested (needs the corpus), no wrong
+option is a synonym or superset of a right one (quiz_bank/sources/synonyms.yml).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 from .grounding import check_grounding
 from .normalise import normalise
 from .schema import answer_texts, check_question
+from .synonyms import check_options
 from .yaml_lines import BankError, load_with_lines
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -60,6 +62,8 @@ def validate_files(paths, corpus=None) -> list[BankError]:
         for q in questions:
             qline = getattr(q, "line", 0)
             problems = check_question(q)
+            if isinstance(q, dict) and not q.get("missing"):
+                problems += [(q.line_of("options") if hasattr(q, "line_of") else 0, m) for m in check_options(q)]
             if corpus is not None and isinstance(q, dict):
                 problems += check_grounding(q, corpus)
             errors += [BankError(rel, ln or qline, f"{q.get('id') if isinstance(q, dict) else '?'}: {msg}")

@@ -120,3 +120,19 @@ def test_group_cycles_are_rejected():
     doc = {**_base(), "attendance": {}, "groups": {"a": ["b"], "b": ["a"]}}
     with pytest.raises(RuleSetError, match="includes itself"):
         validate_rule_set(doc, "x.yml")
+
+
+def test_support_topic_neither_items_nor_silent_is_an_error():
+    """未规定 only when checked: every support topic has items or a silent entry saying what was searched."""
+    import copy
+
+    from calculators.loader import load_rule_sets
+    from calculators.schema import RuleSetError, validate_rule_set
+
+    doc = copy.deepcopy(load_rule_sets()["hebei-opinions"])
+    doc["support"]["items"] = [i for i in doc["support"]["items"] if i["topic"] != "training"]
+    with pytest.raises(RuleSetError) as info:
+        validate_rule_set(doc, "x.yml")
+    assert "'training' has neither items nor a silent entry" in str(info.value)
+    doc["support"]["silent"]["training"] = "全文查找“培训”，没有规定。"
+    validate_rule_set(doc, "x.yml")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from calculators.selfcheck import load_cases
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "calculators"
 
@@ -30,14 +32,18 @@ def test_modules_import_only_stdlib_and_the_package():
 
 def test_engine_runs_with_yaml_blocked(tmp_path):
     compiled = tmp_path / "rules_compiled.json"
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps({"cases": load_cases()}, ensure_ascii=False), encoding="utf-8")
     code = f"""
 import sys, json
 sys.modules['yaml'] = None          # as in Pyodide: import yaml fails
 from pathlib import Path
+
+from calculators.selfcheck import load_cases
 from calculators import loader, engine
 loader.COMPILED = Path({str(compiled)!r})
 from calculators.selfcheck import load_cases, run_case_table
-results = run_case_table(load_cases())
+results = run_case_table(load_cases(Path({str(cases)!r})))
 print(json.dumps({{"failed": [r["id"] for r in results if not r["ok"]], "n": len(results)}}))
 """
     subprocess.run([sys.executable, "-m", "calculators", "compile", "--out", str(compiled)], cwd=ROOT, check=True,

@@ -37,13 +37,13 @@ def test_search_from_file_url(file_page, offline_root, artifacts_dir):
     page = file_page
     _open(page, offline_root, "index.html")
     page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /键入/.test(m.textContent); })()", timeout=15000)
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /键入/.test(m.textContent); }", timeout=15000)
     box = page.locator("input.md-search__input")
     box.fill("召回")
     box.press("End")  # Material searches on keyup
-    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件/.test(m.textContent); })()", timeout=15000)
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /符合条件/.test(m.textContent); }", timeout=15000)
     _shot(page, artifacts_dir, "search")
     first = page.locator("li.md-search-result__item > a.md-search-result__link").first
     href = first.get_attribute("href")
@@ -66,8 +66,8 @@ def test_search_uses_patched_worker_and_tags(file_page, offline_root, file_reque
     box = page.locator("input.md-search__input")
     box.fill("暖心工程")
     box.press("End")
-    page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件|没有/.test(m.textContent); })()", timeout=15000)
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                           " return m && /符合条件|没有/.test(m.textContent); }", timeout=15000)
     hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
                                       "els => els.map(e => e.getAttribute('href'))")
     assert any("county-test" in h for h in hrefs[:5]), hrefs

@@ -94,12 +94,12 @@ def _offline_all(page, url):
     box = page.locator("#pwa-offline")
     button = box.locator("button")
     button.wait_for(timeout=30_000)
-    page.wait_for_function("document.querySelector('#pwa-offline').innerText.includes('MB')", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('#pwa-offline').innerText.includes('MB')", timeout=30_000)
     text = box.inner_text()
     assert re.search(r"需要下载约 [\d.]+ MB，建议在 Wi-Fi 下进行", text), text
     assert button.inner_text() == "离线使用本站"
     button.click()
-    page.wait_for_function("document.querySelector('#pwa-offline').innerText.includes('已全部保存')",
+    page.wait_for_function("() => document.querySelector('#pwa-offline').innerText.includes('已全部保存')",
                            timeout=120_000, polling=200)
 
 
@@ -109,7 +109,7 @@ def test_first_visit_home_downloads_only_the_page(pwa_context, logged_site, arti
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url + "index.html")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     loaded = page.evaluate("""() => [location.pathname, ...performance.getEntriesByType('resource')
         .map(e => new URL(e.name)).filter(u => u.origin === location.origin).map(u => u.pathname)]""")
     _wait_cached(page, "index.html")
@@ -208,7 +208,7 @@ def test_new_build_fetches_only_the_changed_file_and_spares_an_exam(pwa_context,
     page.screenshot(path=str(artifacts_dir / "offline" / "pwa-update-banner.png"))
     with page.expect_navigation():
         banner.click()
-    page.wait_for_function("document.querySelector('h1').textContent.includes('（新版）')")
+    page.wait_for_function("() => document.querySelector('h1').textContent.includes('（新版）')")
     assert len(_cached_paths(page)) == len(_table(site))  # the old index.html is gone, nothing else
     exam.locator("#pwa-later").wait_for(timeout=10_000)
     assert exam.evaluate("window.__notReloaded === true"), "the exam tab was reloaded"
@@ -227,7 +227,7 @@ def test_an_install_that_cannot_fetch_a_file_fails_and_the_old_version_serves(pw
     log.clear()
     for _ in range(2):
         page.goto(url + "index.html")
-        page.wait_for_function("""navigator.serviceWorker.getRegistration().then(r =>
+        page.wait_for_function("""() => navigator.serviceWorker.getRegistration().then(r =>
             !!r && !r.installing)""", timeout=30_000)
         page.wait_for_timeout(500)
         assert page.locator("#pwa-update").count() == 0
@@ -253,7 +253,7 @@ def test_files_of_the_old_precache_everything_worker_are_adopted_not_refetched(p
     }""")
     log.clear()
     page.goto(url + "index.html")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
     _wait_cached(page, WASM[1:])
     cached = _cached_paths(page)
     assert "index.html" in cached and "glossary.html" not in cached  # a changed file is not adopted

@@ -1,5 +1,6 @@
-"""The case table the parity test runs on both sides: the calculators' own table in
-tests/calculators/ (any YAML/JSON list of {calculator, rules, input})."""
+"""The case table the parity test runs on both sides: the calculators' own case files in
+tests/calculators/cases/<document-id>.yml (rules from the file's `document`), plus any YAML/JSON list
+of {calculator, rules, input} directly in tests/calculators/."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _walk(node: Any):
 
 def load_cases() -> list[dict[str, str]]:
     raw: list[dict] = []
+    case_dir = ROOT / "tests" / "calculators" / "cases"
+    for path in sorted(case_dir.glob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw.extend({**c, "rules": c.get("rules") or doc.get("document")} for c in doc.get("cases") or [])
     for path in sorted((ROOT / "tests" / "calculators").glob("*")):
         if path.suffix in (".yml", ".yaml"):
             raw.extend(_walk(yaml.safe_load(path.read_text(encoding="utf-8"))))

@@ -58,7 +58,7 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
       }).observe(document, {subtree: true, childList: true, characterData: true});
     """)
     open_calculator(page, calc_site_url + "tools/attendance.html")
-    page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
     stages = page.evaluate("window.__stages")
     downloads = [re.match(r"下载运行环境 ([\d.]+)/([\d.]+) MB", s) for s in stages]
     downloads = [(float(m[1]), float(m[2])) for m in downloads if m]
@@ -142,7 +142,7 @@ def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url, bu
     assert seen and not [u for u in seen if "/assets/pyodide/" in u or "/assets/calculators/" in u]
 
     page.goto(calc_site_url + "tools/attendance.html")
-    page.wait_for_function("document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
     assert any(u.endswith("pyodide.asm.wasm") for u in seen)
     # the trimmed standard library, never the upstream one
     assert any(u.split("?")[0].endswith("/assets/pyodide/zhucun-stdlib.zip") for u in seen)

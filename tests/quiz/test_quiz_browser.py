@@ -141,13 +141,13 @@ def test_export_and_import_progress(page, site_url, tmp_path):
     bad.write_text('{"hello": 1}', encoding="utf-8")
     page.set_input_files("#qz-import-file", str(bad))
     # the file is read asynchronously (FileReader): wait for the message instead of reading it at once
-    page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('导入失败')")
+    page.wait_for_function("() => document.querySelector('#qz-transfer-msg').textContent.includes('导入失败')")
     page.set_input_files("#qz-import-file", str(saved))
     page.wait_for_selector(f"#qz-wrong-list li[data-qid='{qid}']")
     assert "导入成功" in page.locator("#qz-transfer-msg").inner_text()
     # a second import of the same file adds nothing and drops nothing
     page.set_input_files("#qz-import-file", str(saved))
-    page.wait_for_function("document.querySelector('#qz-transfer-msg').textContent.includes('新增错题 0')")
+    page.wait_for_function("() => document.querySelector('#qz-transfer-msg').textContent.includes('新增错题 0')")
     assert page.locator(f"#qz-wrong-list li[data-qid='{qid}']").count() == 1
 
 

@@ -164,3 +164,16 @@ def test_no_distractor_approves_under_any_literal_reading(bank, rule_sets, corpu
         for role in _roles_asked(q, rs):
             actors |= g.literal_actors(rs, role, days)
         assert not actors & set(wrong), (q["id"], actors & set(wrong))
+
+
+def test_same_leave_fact_asked_once():
+    """Review pairs: another day count with the same approver, or the same rule as 单选 and 多选."""
+    import yaml
+    from build_scripts.quiz.generate_rules import OUT
+    ids = {q["id"] for q in yaml.safe_load(OUT.read_text("utf-8"))["questions"]}
+    pairs = [("leave-c484b018", "leave-ed1c5d7c"), ("leave-353c624b", "leave-3fe7e451"),
+             ("leave-f5f373c3", "leave-64110f52"), ("leave-3fe7e451", "leave-steps-2226bd92"),
+             ("leave-4ef1545f", "leave-steps-d8057db3"), ("leave-1dcbdadf", "leave-steps-8b96347c")]
+    for a, b in pairs:
+        present = [x for x in (a, b) if any(i.endswith(x) for i in ids)]
+        assert len(present) <= 1, present

@@ -47,6 +47,15 @@ CASES = {
     "needs cite": (GOOD.replace("    cite: demo#art-1\n", ""), 2),
     "must name its source": (GOOD.replace("status: grounded", "status: unverified"), 2),
     "YAML error": ("  - id: [unclosed\n", 3),
+    "同义": ("  - id: q1\n    section: 单选\n    stem: 驻村干部年度考核结果记入（ ）。\n"
+             "    options: [个人档案, 人事档案, 工作台账]\n    answer: [A]\n    explanation: x\n    status: grounded\n"
+             "    cite: demo#art-2\n    fact: 驻村干部年度考核结果记入个人档案\n", 5),
+    "包含了答案": ("  - id: q1\n    section: 单选\n    stem: 驻村干部年度考核结果记入（ ）。\n"
+                   "    options: [个人档案, 档案, 工作台账]\n    answer: [A]\n    explanation: x\n    status: grounded\n"
+                   "    cite: demo#art-2\n    fact: 驻村干部年度考核结果记入个人档案\n", 5),
+    "ends mid-sentence": (GOOD.replace("驻村干部每月驻村工作时间不少于____天。", "驻村工作时间不少于____天的。"), 4),
+    "starts mid-sentence": (GOOD.replace("驻村干部每月驻村工作时间不少于____天。", "负责督促驻村时间不少于____天。"), 4),
+    "importance": (GOOD + "    importance: 重要\n", 10),
 }
 
 
@@ -84,3 +93,42 @@ def test_which_document_distractor_must_not_state_the_fact(tmp_path):
         "    fact: 驻村干部年度考核结果记入个人档案\n", encoding="utf-8")
     errors = [str(e) for e in validate_files([path], corpus)]
     assert any("names other, which also states the fact" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("right, wrong, stem, flagged", [
+    ("不称职", "不合格", "", True),
+    ("人身意外伤害保险", "意外保险", "", True),
+    ("评优", "评先", "", True),
+    ("两头跑", "兼职", "", True),
+    ("微信群", "QQ群", "运用（　）等大数据手段", True),
+    ("微信群", "QQ群", "运用（　）加强管理", False),
+    ("乡镇党委", "乡镇党委和派出单位", "", True),
+    ("称职", "基本称职", "", False),
+    ("半年", "年", "", False),
+    ("20", "200", "", False),
+    ("党委副书记", "党委书记", "", False),
+])
+def test_synonym_and_superset_distractors(right, wrong, stem, flagged):
+    from build_scripts.quiz.synonyms import conflict
+    assert bool(conflict(right, wrong, stem)) is flagged
+
+
+@pytest.mark.parametrize("body", ["{村级组织换届选举|村级组织换届}", "{提拔或岗位调整|提拔;岗位调整}", "{a|b|c|d}"])
+def test_markup_refuses_alternatives_written_as_distractors(body):
+    from build_scripts.quiz.keyed_text import MarkupError, parse
+    with pytest.raises(MarkupError):
+        parse("不参加" + body)
+
+
+def test_markup_alternatives_after_double_bar():
+    from build_scripts.quiz.keyed_text import parse
+    _, keys = parse("不参加{村级组织换届选举||村级组织换届}，记入{个人档案|驻村工作日志;工作台账;考勤记录|本人档案}")
+    assert keys[0].distractors == [] and keys[0].accept == ["村级组织换届"]
+    assert keys[1].distractors == ["驻村工作日志", "工作台账", "考勤记录"] and keys[1].accept == ["本人档案"]
+
+
+@pytest.mark.parametrize("a, b, same", [("三次", "3", True), ("一年", "1", True), ("三个工作日", "3", True),
+                                        ("两年", "2年", True), ("5万元", "5", False), ("20", "200", False)])
+def test_number_core_deduplicates_on_numbers(a, b, same):
+    from build_scripts.quiz.normalise import number_core
+    assert (number_core(a) == number_core(b)) is same

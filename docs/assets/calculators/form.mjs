@@ -8,12 +8,11 @@ function controls(form, name) {
   return [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
 }
 
-/** A control's typed value: null when empty; NaN for text a number box could not read. */
+/** A control's typed value: null when empty; number boxes give their text as typed, which
+ * checks.mjs reads the way calculators/inputs.py does ("１５", "3天", "一天半") or refuses ("1。5"). */
 function typedValue(field, el) {
-  if (el.validity && el.validity.badInput) return Number.NaN;
   const text = (el.value ?? "").trim();
   if (text === "") return null;
-  if (field.type === "integer" || field.type === "number") return Number(text);
   if (field.type === "boolean") return text === "true" ? true : text === "false" ? false : text;
   return text;
 }

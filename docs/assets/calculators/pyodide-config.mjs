@@ -33,3 +33,14 @@ export function dirConfig(dir) {
     engine: ENGINE,
   };
 }
+
+/** {file name: URL} for runtime files, as the loader requests them (diagnose.mjs fetches them again). */
+export function runtimeURLs(config, names) {
+  const urls = {};
+  for (const name of names) {
+    if (name === "pyodide-lock.json" && config.lockFileURL) urls[name] = config.lockFileURL;
+    else if (name === STDLIB) urls[name] = config.stdLibURL;
+    else urls[name] = new URL(name, config.indexURL).href;
+  }
+  return urls;
+}

@@ -25,6 +25,9 @@
     if (q.status === "local") return !!q.local_set;
     return !!withUnverified;
   }
+  /* 必知/应知 by default; 了解 only when the learner asks for it (BANK.pool.default) */
+  var POOL = (BANK.pool && BANK.pool.default) || ["必知", "应知"];
+  function inPool(q, withBackground) { return withBackground || !q.importance || POOL.indexOf(q.importance) >= 0; }
   function docName(id) { return (BANK.docs[id] || {}).short || id; }
   function answerText(q) {
     if (q.answer == null) return "（参考答案待核实）";
@@ -51,7 +54,7 @@
     var out = [el("span", { class: "qz-badge", text: q.section })];
     if (q.doc) out.push(el("span", { class: "qz-badge qz-doc", text: docName(q.doc) }));
     if (q.topic) out.push(el("span", { class: "qz-badge qz-topic", text: q.topic }));
-    if (q.status === "unverified") out.push(el("span", { class: "qz-badge qz-unverified", text: "待核实", title: "参考答案来自本库未收录或无法确认的文件" }));
+    if (q.status === "unverified") out.push(el("span", { class: "qz-badge qz-unverified", text: "待核实", title: "参考答案来自本站未收录或无法确认的文件" }));
     if (q.status === "local") out.push(el("span", { class: "qz-badge qz-local", text: q.local_set ? "本县数据" : "本县数据·未设置" }));
     return el("div", { class: "qz-badges" }, out);
   }
@@ -76,16 +79,17 @@
     }
     if (q.status === "unverified") {
       box.appendChild(el("p", { class: "qz-warn" }, [el("b", { text: "待核实：" }),
-        "本题答案依据" + (q.source || "未收录的文件") + "，本库语料中没有该文件，答案未经条文核对，仅供参考。"]));
+        "本题答案依据" + (q.source || "未收录的文件") + "，本站没有收录该文件，答案未经条文核对，仅供参考。"]));
     }
     if (q.status === "local" && !q.local_set) {
-      box.appendChild(el("p", { class: "qz-warn", text: "本县数据尚未设置（quiz_bank/county_settings.yml），本题只作练习。" }));
+      box.appendChild(el("p", { class: "qz-warn", text: "这是本县的数字，县里的培训老师还没有把它填入本站，所以本题没有参考答案，只作练习、不计分。" }));
     }
     box.appendChild(el("p", { class: "qz-why", text: q.explanation || "" }));
     if (q.options_note) box.appendChild(el("p", { class: "qz-note", text: q.options_note }));
     var links = [];
     if (q.link) links.push(el("a", { href: q.link, class: "qz-cite", text: "查看条文：" + q.cite_label }));
     (q.related || []).forEach(function (r) { links.push(el("a", { href: r.link, class: "qz-related", text: "对照：" + r.label })); });
+    if (q.paper_item) links.push(el("a", { href: q.paper_item.link, class: "qz-related qz-paperlink", text: "县试卷同一知识点：" + q.paper_item.label }));
     if (links.length) box.appendChild(el("p", { class: "qz-links" }, links));
     return box;
   }
@@ -213,10 +217,11 @@
   function newSeed() { return Math.floor(Math.random() * 1e9) + 1; }
 
   /* A paper in the county-test format: sections and points as on the paper, drawn from the bank */
-  function drawPaper(seed, withUnverified) {
+  function drawPaper(seed, withUnverified, withBackground) {
     var sections = (BANK.paper && BANK.paper.sections) || [];
+    if (withBackground === undefined) withBackground = param("extra") === "1";
     return sections.map(function (s, k) {
-      var pool = BANK.questions.filter(function (q) { return q.section === s.key && scorable(q, withUnverified); });
+      var pool = BANK.questions.filter(function (q) { return q.section === s.key && scorable(q, withUnverified) && inPool(q, withBackground); });
       return { key: s.key, heading: s.heading, points: s.points_each, items: shuffle(pool, seed + k).slice(0, s.count) };
     });
   }
@@ -224,14 +229,14 @@
   function mount(loading) {
     var app = document.getElementById("quiz-app");
     if (!app) return null;
-    if (!root.QUIZ_BANK) { app.textContent = "题库文件未能加载（assets/quiz/bank.js）。请重新构建网站。"; return null; }
+    if (!root.QUIZ_BANK) { app.textContent = "题库未能加载。请刷新页面；离线副本请重新下载。"; return null; }
     app.innerHTML = "";
     return app;
   }
 
   root.QuizCard = {
     BANK: BANK, byId: byId, el: el, render: render, grade: grade, answered: answered, usable: usable,
-    scorable: scorable, docName: docName, answerText: answerText, shuffle: shuffle, param: param,
+    scorable: scorable, inPool: inPool, docName: docName, answerText: answerText, shuffle: shuffle, param: param,
     newSeed: newSeed, drawPaper: drawPaper, mount: mount, LETTERS: LETTERS
   };
 })(window);

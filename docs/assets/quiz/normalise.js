@@ -33,10 +33,16 @@
     }
     return String(total + current);
   }
+  var FRACTION = /([0-9]+)\s*[\/／⁄]\s*([0-9]+)/g;
+  var DECIMAL = /([0-9])\.(?=[0-9])/g;
+  var GE = /([0-9])个(?=[^0-9])/g;
   function normalise(text) {
     var s = String(text == null ? "" : text).normalize("NFKC").toLowerCase();
     s = s.replace(PERCENT, "$1");
     s = s.replace(NUMERAL_RUN, numeralValue);
+    s = s.replace(FRACTION, "$2分之$1");
+    s = s.replace(DECIMAL, "$1点");
+    s = s.replace(GE, "$1");
     var out = "";
     for (var i = 0; i < s.length; i++) if (!PUNCT_SET[s[i]]) out += s[i];
     return out;

@@ -33,9 +33,9 @@
       s.items.forEach(function (q, i) {
         var n = (q.number || i + 1);
         if (q.missing) {
-          sheet.appendChild(el("p", { class: "qz-pitem qz-pmissing", text: n + "、（原卷此处缺失）" }));
+          sheet.appendChild(el("p", { class: "qz-pitem qz-pmissing", id: "item-" + q.id, text: n + "、（原卷此处缺失）" }));
         } else {
-          var item = el("div", { class: "qz-pitem" }, [el("p", {}, [n + "、" + blankStem(q), q.status === "unverified" ? el("span", { class: "qz-pmark", text: "［待核实］" }) : null])]);
+          var item = el("div", { class: "qz-pitem", id: "item-" + q.id }, [el("p", {}, [n + "、" + blankStem(q), q.status === "unverified" ? el("span", { class: "qz-pmark", text: "［待核实］" }) : null])]);
           if (q.options) item.appendChild(el("p", { class: "qz-popts", text: q.options.map(function (o, k) { return C.LETTERS[k] + "、" + o; }).join("　") }));
           if (q.options_note) item.appendChild(el("p", { class: "qz-pnote", text: "注：" + q.options_note }));
           sheet.appendChild(item);

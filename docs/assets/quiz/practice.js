@@ -1,29 +1,39 @@
-/* 顺序练习 / 随机练习 by document or topic, 错题本 / 收藏 practice, 背题模式, resume where left off. */
+/* 顺序练习 / 随机练习 by document or topic, 错题本 / 收藏 practice, 背题模式, resume where left off.
+   The default lists hold 必知/应知 questions (BANK.pool.default); 了解 only with 含“了解”题. The county
+   paper's unverified and unset items are in their own set (BANK.sets: 原卷（待核实）), never in the
+   default lists, so 顺序练习 never opens with them. */
 (function (root) {
   "use strict";
   var C = root.QuizCard, S = root.QuizStore, el = C.el, BANK = C.BANK;
   var app = C.mount();
   if (!app) return;
 
-  var scope = { order: C.param("order") || "seq", by: "all", value: "", recite: C.param("recite") === "1" };
+  var scope = { order: C.param("order") || "seq", by: "all", value: "", recite: C.param("recite") === "1", extra: C.param("extra") === "1" };
+  var SETS = {}, setOf = {};
+  (BANK.sets || []).forEach(function (s) { SETS[s.id] = s; s.ids.forEach(function (id) { setOf[id] = s.id; }); });
   if (C.param("doc")) { scope.by = "doc"; scope.value = C.param("doc"); }
   if (C.param("topic")) { scope.by = "topic"; scope.value = C.param("topic"); }
   if (C.param("book")) { scope.by = C.param("book"); scope.value = ""; }
+  if (C.param("set") && SETS[C.param("set")]) { scope.by = "set"; scope.value = C.param("set"); }
 
   function list() {
+    if (scope.by === "set") return SETS[scope.value].ids.map(function (id) { return C.byId[id]; }).filter(Boolean);
     var qs = BANK.questions.filter(function (q) { return !q.missing; });
+    if (scope.by === "all" || scope.by === "doc" || scope.by === "topic") {
+      qs = qs.filter(function (q) { return !setOf[q.id] && C.inPool(q, scope.extra); });
+    }
     if (scope.by === "doc") qs = qs.filter(function (q) { return q.doc === scope.value; });
     if (scope.by === "topic") qs = qs.filter(function (q) { return q.topic === scope.value; });
     if (scope.by === "wrong") qs = qs.filter(function (q) { return S.state.wrong[q.id]; });
     if (scope.by === "fav") qs = qs.filter(function (q) { return S.state.fav[q.id]; });
     return qs;
   }
-  function resumeKey() { return [scope.order, scope.by, scope.value].join("|"); }
+  function resumeKey() { return [scope.order, scope.by, scope.value].join("|") + (scope.extra ? "|extra" : ""); }
 
   var controls = el("div", { class: "qz-toolbar" });
   var byDoc = el("select", { "aria-label": "按文件" }, [el("option", { value: "", text: "按文件…" })]);
   var docsWithQs = {};
-  BANK.questions.forEach(function (q) { if (!q.missing) docsWithQs[q.doc] = (docsWithQs[q.doc] || 0) + 1; });
+  BANK.questions.forEach(function (q) { if (!q.missing && !setOf[q.id] && C.inPool(q, false)) docsWithQs[q.doc] = (docsWithQs[q.doc] || 0) + 1; });
   Object.keys(BANK.docs).forEach(function (id) {
     if (docsWithQs[id]) byDoc.appendChild(el("option", { value: id, text: BANK.docs[id].short + "（" + docsWithQs[id] + "）" }));
   });
@@ -31,8 +41,12 @@
   BANK.topics.forEach(function (t) { byTopic.appendChild(el("option", { value: t, text: t })); });
   var orderSel = el("select", { "aria-label": "顺序" }, [el("option", { value: "seq", text: "顺序练习" }), el("option", { value: "rand", text: "随机练习" })]);
   var recite = el("input", { type: "checkbox", id: "qz-recite" });
+  var extra = el("input", { type: "checkbox", id: "qz-extra" });
+  var bySet = el("select", { "aria-label": "专项练习", id: "qz-set" }, [el("option", { value: "", text: "专项…" })]);
+  (BANK.sets || []).forEach(function (s) { if (s.ids.length) bySet.appendChild(el("option", { value: s.id, text: s.label + "（" + s.ids.length + "）" })); });
   controls.appendChild(el("div", { class: "qz-row" }, [orderSel, el("label", { class: "qz-check", for: "qz-recite" }, [recite, "背题模式"])]));
   controls.appendChild(el("div", { class: "qz-row" }, [byDoc, byTopic]));
+  controls.appendChild(el("div", { class: "qz-row" }, [bySet, el("label", { class: "qz-check", for: "qz-extra", title: "了解类：村数、日期、抽查比例、提法等背景知识" }, [extra, "含“了解”类题目"])]));
   var scopeLine = el("div", { class: "qz-scope" });
   var stage = el("div", { class: "qz-stage" });
   var nav = el("div", { class: "qz-nav" });
@@ -42,10 +56,14 @@
   recite.checked = scope.recite;
   if (scope.by === "doc") byDoc.value = scope.value;
   if (scope.by === "topic") byTopic.value = scope.value;
+  if (scope.by === "set") bySet.value = scope.value;
+  extra.checked = scope.extra;
+  extra.onchange = function () { scope.extra = extra.checked; start(); };
+  bySet.onchange = function () { byDoc.value = ""; byTopic.value = ""; scope.by = bySet.value ? "set" : "all"; scope.value = bySet.value; start(); };
   orderSel.onchange = function () { scope.order = orderSel.value; start(); };
   recite.onchange = function () { scope.recite = recite.checked; show(); };
-  byDoc.onchange = function () { byTopic.value = ""; scope.by = byDoc.value ? "doc" : "all"; scope.value = byDoc.value; start(); };
-  byTopic.onchange = function () { byDoc.value = ""; scope.by = byTopic.value ? "topic" : "all"; scope.value = byTopic.value; start(); };
+  byDoc.onchange = function () { byTopic.value = ""; bySet.value = ""; scope.by = byDoc.value ? "doc" : "all"; scope.value = byDoc.value; start(); };
+  byTopic.onchange = function () { byDoc.value = ""; bySet.value = ""; scope.by = byTopic.value ? "topic" : "all"; scope.value = byTopic.value; start(); };
 
   var items = [], index = 0, seed = 0;
   function start() {
@@ -54,8 +72,9 @@
     var base = list();
     items = scope.order === "rand" ? C.shuffle(base, seed) : base;
     index = Math.min(saved.i || 0, Math.max(items.length - 1, 0));
-    var label = { all: "全部题目", doc: "文件：" + C.docName(scope.value), topic: "专题：" + scope.value, wrong: "错题本", fav: "收藏" }[scope.by];
+    var label = { all: scope.extra ? "全部题目（含了解类）" : "必知、应知题目", doc: "文件：" + C.docName(scope.value), topic: "专题：" + scope.value, wrong: "错题本", fav: "收藏", set: scope.by === "set" ? SETS[scope.value].label : "" }[scope.by];
     scopeLine.textContent = label + " · " + (scope.order === "rand" ? "随机" : "顺序") + " · 共 " + items.length + " 题" + (saved.i ? "（从上次位置继续）" : "");
+    if (scope.by === "set") scopeLine.appendChild(el("span", { class: "qz-note", text: "　这些是县试卷中本站无法用条文核对答案、或需要本县数字的题，答案仅供参考，不计入模拟考试。" }));
     show();
   }
   function save() { S.setResume(resumeKey(), { i: index, seed: seed }); }

@@ -1,0 +1,33 @@
+"""MkDocs hook: a Content-Security-Policy meta tag on every built page (build_scripts/csp/).
+
+on_post_build, after the hooks that write or rewrite pages (the offline copy's calculator pages, at
+priority -50) and before the service worker list is made from the final files (pwa, -200).
+
+mkdocs.yml:  hooks: [..., build_scripts/csp/hook.py]
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from build_scripts import csp  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.csp")
+
+
+@event_priority(-150)
+def on_post_build(config):
+    try:
+        n = csp.apply_to_site(Path(config["site_dir"]))
+    except ValueError as exc:
+        raise PluginError(f"Content-Security-Policy: {exc}") from exc
+    log.info("Content-Security-Policy on %d pages", n)
