@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import common
+from . import common, tenure
 from .common import Item, finding
 
 PERIOD_WORD = {"month": "每月", "year": "每年"}
@@ -139,5 +139,7 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         "consequences": consequences,
         "silent": silent,
         "unchecked": pending,
+        # where no assessment or eligibility result shows the term, the attendance result does
+        "tenure": [] if ("assessment" in rule_set or "eligibility" in rule_set) else tenure.findings(rule_set, inp),
         "notes": notes,
     }

@@ -184,7 +184,7 @@ def unchecked_items(unchecked: list[dict[str, Any]], facts: dict[str, Any], calc
             n = INPUT_OF_DERIVED.get(n, n)
             if calculator == "attendance" and n == "days_in_village_year":
                 n = "days_in_village"
-            if n in own and facts.get(n) is None and not any(o["field"] == n for o in out):
+            if n in own and facts.get(n) in (None, []) and not any(o["field"] == n for o in out):
                 out.append({"field": n, "label": label_of(n), "why": t["label"], "cite": t.get("cite")})
     return out
 
@@ -192,7 +192,7 @@ def unchecked_items(unchecked: list[dict[str, Any]], facts: dict[str, Any], calc
 def unused_inputs(rule_set: dict[str, Any], calculator: str, inp: dict[str, Any],
                   used: set[str]) -> list[Item]:
     """"本制度不使用此项：…" for inputs the user gave that this rule set's rules never read."""
-    names = [n for n, v in inp.items() if v is not None and n not in used]
+    names = [n for n, v in inp.items() if v not in (None, []) and n not in used]
     if not names:
         return []
     return [finding(f"本制度不使用此项：{'、'.join(label_of(n) for n in names)}（所选文件没有据此作出规定，"

@@ -56,7 +56,7 @@ def has_bounds(spec: dict[str, Any]) -> bool:
 
 def _field_test(cond: dict[str, Any], facts: dict[str, Any]) -> bool | None:
     value = facts.get(cond["field"])
-    if value is None:
+    if value is None or value == []:  # an empty list (no rating entered) is not a checked "none of them"
         return None
     if "equals" in cond and value != cond["equals"]:
         return False

@@ -98,7 +98,8 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
             if eq["same_as"] != role or chosen and any(r.get("specific") for r in chosen):
                 continue
             other = [r for r in section.get("ranges") or []
-                     if eq["role"] in r["roles"] and role not in r["roles"] and r.get("specific") and in_bounds(days, r)]
+                     if eq["role"] in r["roles"] and role not in r["roles"] and (r.get("specific") or not ranges)
+                     and in_bounds(days, r)]
             if not other:
                 continue
             post = ROLE_LABELS[eq["role"]]

@@ -18,11 +18,11 @@ page gets:
 from __future__ import annotations
 
 import base64
-import json
 import re
 from pathlib import Path
 
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
+from build_scripts.safe_text import json_for_html
 
 HERE = Path(__file__).resolve().parent
 PAGE_TAG = re.compile(r'<script type="module" (?:async )?src="((?:\.\./)*)assets/calculators/page\.mjs(\?v=[\w-]+)?"></script>')
@@ -73,8 +73,8 @@ def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str
 
     def replace(m: re.Match) -> str:
         return (
-            f'<script type="importmap">{json.dumps(imports)}</script>'
-            f"<script>window.__zcOffline=Object.assign({json.dumps(config)},"
+            f'<script type="importmap">{json_for_html(imports)}</script>'
+            f"<script>window.__zcOffline=Object.assign({json_for_html(config)},"
             f'{{pyodideBase:new URL("{prefix}assets/pyodide/",location.href).href,'
             f'scriptsBase:new URL("{prefix}assets/offline-pyodide/",location.href).href}});</script>'
             '<script type="module">import "zc/page.mjs";</script>'

@@ -9,66 +9,25 @@ sha512 integrity pinned in pin.json every time, and returns the shim's bytes.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
-import os
-import shutil
-import subprocess
-import tarfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.npm import IntegrityError, Pin, default_cache, sri_sha512  # noqa: F401  (re-exported)
+from build_scripts import npm
+
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-
-
-class IntegrityError(RuntimeError):
-    pass
-
-
-@dataclass(frozen=True)
-class Pin:
-    package: str
-    version: str
-    integrity: str
-    file: str
-    site_path: str
 
 
 def load_pin() -> Pin:
-    return Pin(**json.loads((HERE / "pin.json").read_text(encoding="utf-8")))
+    return npm.load_pin(HERE / "pin.json")
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("OFFLINE_BUNDLE_CACHE_DIR") or ROOT / ".cache" / "offline_bundle")
-
-
-def sri_sha512(data: bytes) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+    return default_cache("offline_bundle", "OFFLINE_BUNDLE_CACHE_DIR")
 
 
 def tarball(pin: Pin | None = None) -> Path:
-    pin = pin or load_pin()
-    cache = cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"{pin.package}-{pin.version}.tgz"
-    if not path.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError(f"npm is needed to fetch {pin.package}@{pin.version} (cache {cache} is empty)")
-        subprocess.run([npm, "pack", f"{pin.package}@{pin.version}", "--pack-destination", str(cache), "--silent"],
-                       check=True, stdout=subprocess.DEVNULL)
-    actual = sri_sha512(path.read_bytes())
-    if actual != pin.integrity:
-        raise IntegrityError(f"{path}: integrity {actual} != pinned {pin.integrity}; delete it and check why")
-    return path
+    return npm.tarball(pin or load_pin(), cache_dir())
 
 
 def shim_bytes(pin: Pin | None = None) -> bytes:
-    pin = pin or load_pin()
-    with tarfile.open(tarball(pin), "r:gz") as tar:
-        member = tar.extractfile(f"package/{pin.file}")
-        if member is None:
-            raise RuntimeError(f"{pin.file} missing from {pin.package}@{pin.version}")
-        return member.read()
+    return npm.member(pin or load_pin(), cache_dir())

@@ -8,42 +8,55 @@
   var swURL = new URL("../../sw.js", script.src);
   var firstVisit = !navigator.serviceWorker.controller;
 
-  // A tab with a mock exam in progress is never reloaded by an update started in another tab
-  // (the exam page sets <html data-exam-in-progress="1">); it takes the new version on its next load.
-  function mayReload() {
-    return document.documentElement.dataset.examInProgress !== "1";
+  // A mock exam in progress (<html data-exam-in-progress="1">, set by the exam page) is never reloaded by an
+  // update: a click in another tab is announced on a BroadcastChannel and the exam tab, like one whose worker
+  // changes under it, says "交卷后刷新" and reloads only when asked after the exam is submitted.
+  var updated = false;
+  var channel = "BroadcastChannel" in window ? new BroadcastChannel("zhucun-pwa") : null;
+  function examOpen() { return document.documentElement.dataset.examInProgress === "1"; }
+  function holdForExam(worker) {
+    var bar = banner(worker);
+    bar.textContent = "新版本已就绪，交卷后刷新";
+    bar.disabled = true;
+    var observer = new MutationObserver(function () {
+      if (examOpen()) return;
+      observer.disconnect();
+      bar.textContent = "新版本已就绪，点击刷新";
+      bar.disabled = false;
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-exam-in-progress"] });
   }
+  if (channel) channel.addEventListener("message", function (e) { if (e.data === "updating" && examOpen()) holdForExam(null); });
 
-  function button(id, text) {
+  function offer(worker) { if (examOpen()) holdForExam(worker); else banner(worker); }
+
+  // styled by .pwa-bar in assets/site.css (no inline style: the Content-Security-Policy)
+  function banner(worker) {
+    var old = document.getElementById("pwa-update");
+    if (old) return old;
     var bar = document.createElement("button");
-    bar.id = id;
+    bar.id = "pwa-update";
     bar.type = "button";
     bar.className = "pwa-bar";
-    bar.textContent = text;
+    bar.textContent = "新版本已就绪，点击刷新";
+    bar.addEventListener("click", function () {
+      if (examOpen()) { holdForExam(worker); return; }
+      bar.disabled = true;
+      if (updated || !worker) { location.reload(); return; }
+      if (channel) channel.postMessage("updating");
+      worker.postMessage({ type: "SKIP_WAITING" });
+    });
     document.body.appendChild(bar);
     return bar;
   }
 
-  function banner(worker) {
-    if (document.getElementById("pwa-update")) return;
-    var bar = button("pwa-update", "新版本已就绪，点击刷新");
-    bar.addEventListener("click", function () {
-      if (!mayReload()) {
-        bar.textContent = "正在考试，交卷后再刷新";
-        return;
-      }
-      bar.disabled = true;
-      worker.postMessage({ type: "SKIP_WAITING" });
-    });
-  }
-
   function watch(reg) {
-    if (reg.waiting && navigator.serviceWorker.controller) banner(reg.waiting);
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener("updatefound", function () {
       var next = reg.installing;
       if (!next) return;
       next.addEventListener("statechange", function () {
-        if (next.state === "installed" && navigator.serviceWorker.controller) banner(next);
+        if (next.state === "installed" && navigator.serviceWorker.controller) offer(next);
       });
     });
   }
@@ -51,8 +64,8 @@
   var hadController = !firstVisit;
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (hadController) {
-      if (mayReload()) location.reload();
-      else if (!document.getElementById("pwa-later")) button("pwa-later", "新版本已启用，交卷后刷新本页即可");
+      updated = true;
+      if (examOpen()) holdForExam(null); else location.reload();
     }
     hadController = true;
   });

@@ -63,14 +63,26 @@ def asks(q: dict, item: dict) -> bool:
     cite = q.get("cite") or ""
     if not cite or not (item["cite"] == cite or item["cite"].startswith(cite + "-")):
         return False
-    if q.get("section") == "多选":
-        return any(_overlap(a, item["quote"]) for a in answer_texts(q))
+    if q.get("section") == "多选":     # its stem (a list's lead-in) or one of its right options
+        return any(_overlap(a, item["quote"]) for a in [q.get("stem") or "", *answer_texts(q)])
     return _overlap(q.get("fact") or "", item["quote"])
+
+
+PAPER_SECTIONS = {"填空": "s1", "单选": "s2", "多选": "s3"}
+
+
+def _paper_anchor(q: dict) -> str | None:
+    """county-test#s1-8 is the paper's 填空 item 8: a rule item citing the paper is asked by that item."""
+    if "number" in q and q.get("section") in PAPER_SECTIONS and not q.get("missing"):
+        return f"county-test#{PAPER_SECTIONS[q['section']]}-{q['number']}"
+    return None
 
 
 def uncovered_rule_items(questions: list[dict], rule_sets: dict) -> list[dict]:
     cited = [q for q in questions if q.get("cite") and q.get("status") == "grounded"]
-    return [it for it in rule_items(rule_sets) if not any(asks(q, it) for q in cited)]
+    paper = {_paper_anchor(q) for q in questions} - {None}
+    return [it for it in rule_items(rule_sets)
+            if it["cite"] not in paper and not any(asks(q, it) for q in cited)]
 
 
 def duty_clauses_unasked(questions: list[dict]) -> list[str]:

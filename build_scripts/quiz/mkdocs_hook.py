@@ -1,5 +1,5 @@
-"""MkDocs hook: validate the question banks before the build, fill the coverage page, write
-assets/quiz/bank.js after the build.
+"""MkDocs hook: validate the question banks before the build, add the vendored ts-fsrs scheduler
+(智能复习, build_scripts/quiz/fsrs_vendor.py), fill the coverage page, write assets/quiz/bank.js after the build.
 
 mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
 """
@@ -14,7 +14,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
+from build_scripts.quiz import fsrs_vendor  # noqa: E402
 from build_scripts.quiz.corpus_access import load  # noqa: E402
 from build_scripts.quiz.coverage_page import fill  # noqa: E402
 from build_scripts.quiz.payload import write_js  # noqa: E402
@@ -27,6 +29,12 @@ def on_pre_build(config, **kwargs):
     errors = validate_files(bank_files(), load())
     if errors:
         raise PluginError("question bank errors:\n" + "\n".join(str(e) for e in errors))
+
+
+def on_files(files, config, **kwargs):
+    for path, content in fsrs_vendor.files().items():
+        files.append(File.generated(config, path, content=content))
+    return files
 
 
 def on_page_markdown(markdown, page, **kwargs):

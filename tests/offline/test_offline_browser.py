@@ -91,6 +91,25 @@ def test_practice_progress_survives_reload(file_page, offline_root, artifacts_di
     assert not page.page_errors
 
 
+def test_smart_review_from_file_url(file_page, offline_root, artifacts_dir, file_requests):
+    """智能复习 with the vendored FSRS scheduler from file://; the hub counts today's queue."""
+    page = file_page
+    _open(page, offline_root, "quiz/index.html")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    assert page.locator("#qz-srs-due").inner_text() == "今日待复习 0 题，新题 20 题"
+    _open(page, offline_root, "quiz/review.html")
+    page.wait_for_selector(".qz-card")
+    qid = answer_wrong(page)
+    assert page.locator("#qz-srs-when").inner_text() == "下次复习：1 分钟后。"
+    _shot(page, artifacts_dir, "smart-review")
+    assert any(u.startswith("file:") and u.endswith("/assets/vendor/ts-fsrs/ts-fsrs.umd.js") for u in file_requests)
+    _open(page, offline_root, "quiz/index.html")
+    assert page.locator("#qz-srs-due").inner_text() == "今日待复习 1 题，新题 19 题"
+    assert qid in page.evaluate("Object.keys(JSON.parse(localStorage.getItem('zhucun.quiz')).data.srs)")
+    assert not page.page_errors
+
+
 def test_print_page(file_page, offline_root, artifacts_dir):
     page = file_page
     _open(page, offline_root, "print/all-regulations.html")

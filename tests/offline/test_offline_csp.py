@@ -5,8 +5,12 @@ practising and taking an exam."""
 
 from __future__ import annotations
 
+import pytest
+
 from build_scripts import csp
 from tests.security.csp_check import csp_page, pages, policy, use_the_site, visit_all  # noqa: F401
+
+pytestmark = pytest.mark.browser
 
 
 def test_offline_copy_pages_have_their_policy(offline_root):

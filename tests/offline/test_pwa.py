@@ -217,7 +217,9 @@ def test_new_build_fetches_only_the_changed_file_and_spares_an_exam(pwa_context,
         banner.click()
     page.wait_for_function("() => document.querySelector('h1').textContent.includes('（新版）')")
     assert len(_cached_paths(page)) == len(_table(site))  # the old index.html is gone, nothing else
-    exam.locator("#pwa-later").wait_for(timeout=10_000)
+    held = exam.locator("#pwa-update")
+    held.wait_for(timeout=10_000)
+    assert held.inner_text() == "新版本已就绪，交卷后刷新" and held.is_disabled()
     assert exam.evaluate("window.__notReloaded === true"), "the exam tab was reloaded"
     assert _fetched(log, WASM) == 0
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from calculators import engine
 from calculators.inputs import InputError, check_inputs
 from tests.browser_actions import calculator_spec
 
@@ -49,11 +50,14 @@ def test_ime_full_stop_is_refused_next_to_the_field_and_the_old_result_goes(page
         page.click(".zc-submit")
         assert "本次请假天数" in err.inner_text() and page.locator(".zc-result").is_hidden(), typed
 
-    page.fill("#zc-f-days", "一天半")  # read as 1.5 days: 超过1、不超过3天 → 乡镇党委 (15 days: no clause)
+    # read as 1.5 days, whose approver is not the one for 15 days
+    approver = engine.run("leave", "hebei-measures", {"role": "member", "days": 1.5})["approver"]
+    assert approver and approver != engine.run("leave", "hebei-measures", {"role": "member", "days": 15})["approver"]
+    page.fill("#zc-f-days", "一天半")
     page.click(".zc-submit")
     page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
     assert err.is_hidden()
-    assert "批准人\n乡镇党委" in page.inner_text(".zc-result")
+    assert f"批准人\n{approver}" in page.inner_text(".zc-result")
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert not page.console_errors
 

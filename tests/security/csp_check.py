@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_actions import CALCULATOR_SAMPLES, answer_wrong, calculator_spec, fill_calculator
+from tests.browser_actions import CALCULATOR_SAMPLES, answer_wrong, calculator_spec, fill_calculator, search, take_exam
 RECORD = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -75,18 +75,15 @@ def visit_all(page, base: str, rels: list[str]) -> dict[str, list[str]]:
 
 
 def _search(page, base: str) -> None:
-    page.goto(base + "index.html")
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill("请假")
-    box.press("End")
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件/.test(m.textContent); }", timeout=30000)
+    search(page, base + "index.html", "请假")
+    assert page.locator(".md-search-result__item").count() > 0
 
 
 def _calculate(page, base: str, name: str = "leave") -> None:
     page.goto(f"{base}tools/{name}.html")
     page.wait_for_selector(".zc-calc[data-wired='1']", timeout=30000)
+    # from file:// Pyodide boots on the page thread: wait until it is ready, so the click is not starved
+    page.wait_for_selector(".zc-calc[data-stage='ready']", timeout=180000)
     fill_calculator(page, calculator_spec(page), CALCULATOR_SAMPLES[name])
     page.click(".zc-submit")
     page.wait_for_selector(".zc-result:not([hidden])", timeout=180000)
@@ -99,11 +96,7 @@ def _practice_and_exam(page, base: str) -> None:
     page.goto(base + "quiz/wrongbook.html")
     page.wait_for_timeout(300)
     page.goto(base + "quiz/exam.html")
-    page.wait_for_timeout(300)
-    start = page.locator("button", has_text="开始")
-    if start.count():
-        start.first.click()
-        page.wait_for_timeout(300)
+    take_exam(page)
 
 
 def use_the_site(page, base: str) -> dict[str, list[str]]:

@@ -39,7 +39,8 @@ STRUCTURAL = {
                                            "marker", "kind", "level", "levels", "completeness", "topics",
                                            "sublists", "parts"},
     "quiz_bank": {"id", "seed", "key", "section", "status", "related", "setting", "cite", "doc", "answer",
-                  "accept", "options", "fact", "fact_answer", "kind", "options_written_by", "number", "points"},
+                  "accept", "options", "fact", "fact_answer", "kind", "options_written_by", "number", "points",
+                  "importance"},
 }
 
 

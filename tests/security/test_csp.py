@@ -6,8 +6,12 @@ tests/offline/test_offline_csp.py.
 
 from __future__ import annotations
 
+import pytest
+
 from build_scripts import csp
 from tests.security.csp_check import csp_page, pages, policy, use_the_site, visit_all  # noqa: F401
+
+pytestmark = pytest.mark.browser
 
 
 def test_every_page_has_a_strict_policy(built_site):

@@ -67,3 +67,19 @@ def test_iframe_worker_shim_loses_its_inline_script():
     assert out.index("<script src=${e}") < out.index('<script src="${F}"')
     with pytest.raises(iframe_worker.ShimChanged):
         iframe_worker.rewrite_shim(shim.replace("postMessage=${c}", "postMessage=${x}"))
+
+
+def test_hook_adds_the_policy_on_build_not_under_serve(tmp_path):
+    from build_scripts.csp import hook
+
+    page = tmp_path / "p.html"
+    page.write_text(PAGE.replace("{body}", ""), encoding="utf-8")
+    try:
+        hook.on_startup(command="serve", dirty=False)
+        hook.on_post_build({"site_dir": str(tmp_path)})
+        assert "Content-Security-Policy" not in page.read_text(encoding="utf-8")
+        hook.on_startup(command="build", dirty=False)
+        hook.on_post_build({"site_dir": str(tmp_path)})
+        assert "Content-Security-Policy" in page.read_text(encoding="utf-8")
+    finally:
+        hook.on_startup(command="build", dirty=False)

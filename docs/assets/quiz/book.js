@@ -12,12 +12,18 @@
     file.onchange = function () {
       var f = file.files[0];
       if (!f) return;
+      if (f.size > S.MAX_IMPORT) {
+        msg.className = "qz-msg qz-bad";
+        msg.textContent = "导入失败：文件太大（" + (f.size / 1048576).toFixed(1) + " MB，进度文件不会超过 2 MB），没有读取。现有进度未作任何改动。";
+        file.value = "";
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
         try {
-          var added = S.importText(String(reader.result));
-          msg.className = "qz-msg qz-ok";
-          msg.textContent = "导入成功：新增错题 " + added.wrong + " 道、收藏 " + added.fav + " 道、作答记录 " + added.answers + " 条、考试记录 " + added.exams + " 次。原有进度全部保留。";
+          var report = S.importText(String(reader.result), function (id) { return !!C.byId[id]; });
+          msg.className = "qz-msg " + (report.bad || report.unknown ? "qz-warnmsg" : "qz-ok");
+          msg.textContent = S.importReport(report);
           draw();
         } catch (e) {
           msg.className = "qz-msg qz-bad";
@@ -36,7 +42,7 @@
     } });
     var imp = el("label", { class: "qz-btn", for: "qz-import-file", text: "导入进度" });
     return el("div", { class: "qz-card qz-transfer" }, [el("h3", { text: "进度备份" }), el("div", { class: "qz-row" }, [exp, imp, file]), msg,
-      el("p", { class: "qz-note", text: "进度只保存在本浏览器里。导入时与现有进度合并，不会删除已有记录。" })]);
+      el("p", { class: "qz-note", text: "进度（含错题本、收藏、考试记录和智能复习）只保存在本浏览器里。导入时与现有进度逐条合并，不会删除或改小已有记录。" })]);
   }
 
   function itemRow(q, extra, remove) {
@@ -112,7 +118,7 @@
     body.appendChild(exams.length ? el("table", { class: "qz-table" }, [
       el("thead", {}, [el("tr", {}, [el("th", { text: "时间" }), el("th", { text: "得分" }), el("th", { text: "各题型" })])]),
       el("tbody", {}, exams.map(function (e) {
-        return el("tr", {}, [el("td", { text: new Date(e.at).toLocaleString("zh-CN") }), el("td", { text: e.score + " / " + e.max }),
+        return el("tr", {}, [el("td", { text: new Date(e.at).toLocaleString("zh-CN") }), el("td", { text: e.score + " / " + e.max + (e.unanswered ? "（未答 " + e.unanswered + " 题）" : "") }),
           el("td", { text: (e.sections || []).map(function (s) { return s.key + " " + s.got + "/" + s.max; }).join("，") })]);
       }))]) : el("p", { class: "qz-empty", text: "还没有考试记录。" }));
   }

@@ -114,6 +114,7 @@
   /* Render q into container.
      opts.mode: "practice" (check at once), "exam" (just collect), "review" (show response + answer)
      opts.recite: show the answer straight away (背题模式); opts.response: earlier response;
+     opts.unanswered (review): the question was left blank, so no verdict;
      opts.onAnswer(result, response); opts.onChange(response) (exam) */
   function render(container, q, opts) {
     opts = opts || {};
@@ -190,7 +191,8 @@
     if (opts.recite) { done = true; paintResult(); feedback.appendChild(explanation(q, null, null)); }
     if (opts.mode === "review") {
       done = true; paintPicks(); paintResult();
-      feedback.appendChild(explanation(q, grade(q, opts.response) || null, opts.response));
+      if (opts.unanswered) feedback.appendChild(el("p", { class: "qz-note qz-blankmark", text: "未作答（不算答错，不进错题本）" }));
+      feedback.appendChild(explanation(q, opts.unanswered ? null : grade(q, opts.response) || null, opts.response));
     }
     container.appendChild(card);
     if (inputs.length && !locked && opts.focus) inputs[0].focus();

@@ -8,13 +8,26 @@
   var app = C.mount();
   if (!app) return;
 
-  var scope = { order: C.param("order") || "seq", by: "all", value: "", recite: C.param("recite") === "1", extra: C.param("extra") === "1" };
+  /* the link's parameters: a known value, or all questions with a plain note */
+  var notes = [];
+  var scope = { order: "seq", by: "all", value: "", recite: C.param("recite") === "1", extra: C.param("extra") === "1" };
   var SETS = {}, setOf = {};
   (BANK.sets || []).forEach(function (s) { SETS[s.id] = s; s.ids.forEach(function (id) { setOf[id] = s.id; }); });
-  if (C.param("doc")) { scope.by = "doc"; scope.value = C.param("doc"); }
-  if (C.param("topic")) { scope.by = "topic"; scope.value = C.param("topic"); }
-  if (C.param("book")) { scope.by = C.param("book"); scope.value = ""; }
-  if (C.param("set") && SETS[C.param("set")]) { scope.by = "set"; scope.value = C.param("set"); }
+  var order = C.param("order"), doc = C.param("doc"), topic = C.param("topic"), book = C.param("book"), set = C.param("set");
+  if (order === "seq" || order === "rand") scope.order = order;
+  else if (order) notes.push("链接里的练习方式无效，已按顺序练习。");
+  if (doc) {
+    if (BANK.docs[doc]) { scope.by = "doc"; scope.value = doc; } else notes.push("链接里的文件在题库中找不到，已显示全部题目。");
+  }
+  if (topic) {
+    if (BANK.topics.indexOf(topic) >= 0) { scope.by = "topic"; scope.value = topic; } else notes.push("链接里的专题在题库中找不到，已显示全部题目。");
+  }
+  if (book) {
+    if (book === "wrong" || book === "fav") { scope.by = book; scope.value = ""; } else notes.push("链接里的题目范围无效，已显示全部题目。");
+  }
+  if (set) {
+    if (Object.prototype.hasOwnProperty.call(SETS, set)) { scope.by = "set"; scope.value = set; } else notes.push("链接里的专项在题库中找不到，已显示全部题目。");
+  }
 
   function list() {
     if (scope.by === "set") return SETS[scope.value].ids.map(function (id) { return C.byId[id]; }).filter(Boolean);
@@ -50,6 +63,7 @@
   var scopeLine = el("div", { class: "qz-scope" });
   var stage = el("div", { class: "qz-stage" });
   var nav = el("div", { class: "qz-nav" });
+  if (notes.length) app.appendChild(el("div", { class: "qz-warn", id: "qz-param-note" }, notes.map(function (t) { return el("p", { text: t }); })));
   app.appendChild(controls); app.appendChild(scopeLine); app.appendChild(stage); app.appendChild(nav);
 
   orderSel.value = scope.order;
@@ -68,12 +82,13 @@
   var items = [], index = 0, seed = 0;
   function start() {
     var saved = S.state.resume[resumeKey()] || {};
-    seed = saved.seed || C.newSeed();
+    var at = typeof saved.i === "number" && isFinite(saved.i) && saved.i > 0 ? Math.floor(saved.i) : 0;
+    seed = typeof saved.seed === "number" && saved.seed > 0 ? saved.seed : C.newSeed();
     var base = list();
     items = scope.order === "rand" ? C.shuffle(base, seed) : base;
-    index = Math.min(saved.i || 0, Math.max(items.length - 1, 0));
+    index = Math.min(at, Math.max(items.length - 1, 0));
     var label = { all: scope.extra ? "全部题目（含了解类）" : "必知、应知题目", doc: "文件：" + C.docName(scope.value), topic: "专题：" + scope.value, wrong: "错题本", fav: "收藏", set: scope.by === "set" ? SETS[scope.value].label : "" }[scope.by];
-    scopeLine.textContent = label + " · " + (scope.order === "rand" ? "随机" : "顺序") + " · 共 " + items.length + " 题" + (saved.i ? "（从上次位置继续）" : "");
+    scopeLine.textContent = label + " · " + (scope.order === "rand" ? "随机" : "顺序") + " · 共 " + items.length + " 题" + (index ? "（从上次位置继续）" : "");
     if (scope.by === "set") scopeLine.appendChild(el("span", { class: "qz-note", text: "　这些是县试卷中本站无法用条文核对答案、或需要本县数字的题，答案仅供参考，不计入模拟考试。" }));
     show();
   }
