@@ -42,6 +42,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.benchmarks.bare_page import BARE_HTML, BARE_WORKER  # noqa: E402
+from build_scripts.benchmarks.static_host import CompressedStatic, carry_blocks  # noqa: E402
 from build_scripts.pyodide.stdlib import STDLIB_NAME, UPSTREAM_NAME  # noqa: E402
 from build_scripts.pyodide.vendor import load_pin, upstream_file  # noqa: E402
 
@@ -82,7 +83,7 @@ class _CountingWriter:
         return getattr(self.raw, name)
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(CompressedStatic, http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json"}
     counter: Counter
@@ -276,11 +277,11 @@ title: 计算器载入性能
 计算器页面第一次出结果要下载多少、等多久，与只启动同一个 Pyodide 的空白页相比。
 由 `python -m build_scripts.benchmarks.calculator_load` 生成（{now}，Pyodide {load_pin().version}，
 本机回环地址，Debian Chromium 无头模式，390×844，{res['runs']} 次取中位数，括号里是最小–最大；
-服务器发送 `Cache-Control: max-age=600`；测量时机器的平均负载 {res['load']}，2 核）。
+服务器像静态主机一样发送构建时写好的 brotli/gzip 压缩副本，并发送 `Cache-Control: max-age=600`；测量时机器的平均负载 {res['load']}，2 核）。
 
 - **我们的页面**：打开“考勤达标”，页面脚本一就绪即填入“按年、205 天”并点“计算”，到结果出现为止。
 - **空白页**：只在模块 Web Worker 里启动同一份 Pyodide 并计算 `1 + 1`。
-- 字节数由服务器统计（响应头和正文），包括页面、主题、脚本、运行环境和计算器 wheel。
+- 字节数由服务器统计（响应头和压缩后的正文，即手机网络上实际传输的量），包括页面、主题、脚本、运行环境和计算器 wheel。
 
 | 指标 | 我们的页面 | 空白页 | 比值（我们/空白，目标 ≤ 1.10） |
 |---|---|---|---|
@@ -311,8 +312,7 @@ Worker 不占页面主线程。运行环境文件（wasm、标准库）不在页
 
 站内搜索是不是在抢处理器？2026-11-22 在同一台机器上做过对照：冷缓存打开计算器页面，一组照常，
 一组拦下 `search/search_index.json` 和搜索 Worker 脚本（搜索不建索引），交替各 5 次，结果出现的中位数
-3.52 s 对 3.40 s，差别在这台机器的波动之内，所以没有为搜索改动加载顺序。（那时每个页面一打开就载入搜索索引；
-现在的搜索只在第一次搜索时载入索引，计算器页面不再载入它，见下文“搜索”。）
+3.52 s 对 3.40 s，差别在这台机器的波动之内，所以没有为搜索改动加载顺序。
 
 ## 预编译字节码与内存快照（2026-12-02，构建机上 Node 20 实测，交替各 3 次）
 
@@ -347,9 +347,9 @@ Worker 不占页面主线程。运行环境文件（wasm、标准库）不在页
 - 在回环地址上，下载几乎不花时间，时间主要是 WebAssembly 编译和 Python 启动；在手机网络上，
   冷缓存的时间主要由上表的字节数决定（约 {o['cold_bytes'] / MB:.0f} MB）。
 - 字节：空白页载入完整标准库（源代码），我们载入裁剪后、预编译为字节码的标准库；我们另外还载入
-  页面本身、主题的样式和脚本、计算器脚本和规则 wheel。
+  页面本身、主题的样式和脚本、站内搜索索引、计算器脚本和规则 wheel。
 - 热缓存时所有文件都在浏览器缓存里（max-age 内不再请求），所以传输为 0；时间差来自页面本身的
-  脚本（主题）与 Python 启动抢同一台机器的处理器，以及安装 wheel、导入计算器。
+  脚本（主题、站内搜索在后台建索引）与 Python 启动抢同一台机器的处理器，以及安装 wheel、导入计算器。
 - 这台机器同时运行着其他任务，单次时间波动很大，比值请看多次运行的中位数和范围。
 - 运行环境只在计算器页面载入；其他页面不载入 Pyodide 的任何字节（浏览器测试检查这一点）。
 """
@@ -365,14 +365,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_site(Path(tmp) / "site")
         res = run(site, args.runs)
-    text = report(res)
-    # keep the search section (build_scripts/benchmarks/search_latency.py writes it between its markers)
-    from build_scripts.benchmarks.search_latency import END as SEARCH_END, START as SEARCH_START
     old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    if SEARCH_START in old and SEARCH_END in old:
-        kept = SEARCH_START + old.split(SEARCH_START, 1)[1].split(SEARCH_END, 1)[0] + SEARCH_END
-        text = text.rstrip() + "\n\n" + kept + "\n"
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(carry_blocks(old, report(res)), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
     print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk not in ("all", "timeline")} for k, v in res.items()

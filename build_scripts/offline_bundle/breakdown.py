@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = ROOT / "docs" / "offline.md"
+DOC = ROOT / "docs" / "maintainers.md"
 START, END = "<!-- size:start -->", "<!-- size:end -->"
 
 # First matching prefix (path inside the site) names the part.
