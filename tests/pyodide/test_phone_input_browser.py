@@ -57,7 +57,7 @@ def test_ime_full_stop_is_refused_next_to_the_field_and_the_old_result_goes(page
     page.click(".zc-submit")
     page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
     assert err.is_hidden()
-    assert f"批准人\n{approver}" in page.inner_text(".zc-result")
+    assert f"由{approver}批准" in page.inner_text(".zc-result")  # the conclusion line comes first
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert not page.console_errors
 
