@@ -34,13 +34,22 @@ OUTPUTS: dict[str, dict[str, str]] = {
     "leave": {"steps": "审批步骤", "approver": "批准人", "ambiguous": "条文重叠、有多种读法",
               "uncovered": "没有任何一档涵盖", "silent": "条文未规定审批人", "readings": "各种读法",
               "findings": "核对结果", "notes": "说明", "consequences": "后果", "citations": "依据条文"},
-    "assessment": {"forced_tier": "条文强制的等次", "excellent_eligible": "还能否评优秀",
-                   "triggers": "触发的情形", "consequences": "后果", "silent": "条文未作规定", "notes": "说明"},
+    "assessment": {"forced_tier": "条文强制的等次", "excellent_eligible": "条文是否还允许评优秀（null：不能确定）",
+                   "excellent": "评优秀的依据", "triggers": "触发的情形", "consequences": "后果",
+                   "unlisted": "没有填写项、需对照条文的情形", "tenure": "任期与轮换", "silent": "条文未作规定",
+                   "notes": "说明"},
     "quota": {"max_excellent": "优秀最多人数", "share_percent": "比例上限（%）", "findings": "计算过程",
               "notes": "说明"},
     "eligibility": {"eligible": "能否选派（null：需组织认定）", "summary": "结论", "reasons": "逐项依据",
                     "notes": "说明"},
 }
+
+# Every result may carry these: what every result from the rule set must say once, and the inputs that
+# would let the calculator check more (each names its field).
+for _outputs in OUTPUTS.values():
+    _outputs.setdefault("caveats", "注意（关于所选文件）")
+    _outputs.setdefault("unchecked", "还可以填写的项目")
+
 
 
 def _field_messages(f: dict[str, Any]) -> dict[str, str]:

@@ -50,15 +50,11 @@ def fill_calculator(page, spec: dict, values: dict[str, str]) -> None:
 
 
 def search(page, index_url: str, query: str, timeout: int = 30000) -> None:
-    """Open the site's search on `index_url` (390 px: the header button) and type `query` until the result
-    line says what was found (符合条件) or that nothing was (没有)."""
+    """Open the site's search on `index_url` (390 px: the header button) and enter `query` (one input event,
+    as paste or an IME commit sends) until the results, or the line saying there are none, are shown."""
+    from tests.search.browser import header_search
     page.goto(index_url)
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup; an IME commit sends one, fill() does not
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件|没有/.test(m.textContent); }", timeout=timeout)
+    header_search(page, query, timeout=timeout)
 
 
 def take_exam(page) -> None:

@@ -127,3 +127,23 @@ def artifacts_dir() -> Path:
     out = ROOT / "test-artifacts"
     out.mkdir(exist_ok=True)
     return out
+
+
+@pytest.fixture(scope="session")
+def engine_pool(request):
+    """Chromium, WebKit and Firefox behind one interface (tests/engines_drivers.py), each launched once."""
+    from tests.engines_drivers import EnginePool
+    pool = EnginePool(lambda: request.getfixturevalue("browser"))
+    yield pool
+    pool.close()
+
+
+def open_engine(pool, name: str):
+    """The engine, or a skip (a failure under CI=true) naming what to install."""
+    from tests.engines_drivers import missing
+    reason = missing(name)
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is missing under CI=true: {reason}")
+        pytest.skip(f"{name} not installed: {reason}")
+    return pool.get(name)

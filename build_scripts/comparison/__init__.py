@@ -26,7 +26,7 @@ def index_page(rule_sets: dict[str, md.RuleSet]) -> str:
             for rs in md.ordered(rule_sets).values()]
     return ("# 各地规定对比\n\n"
             "同一件事，各地文件的规定不一样。下面几页把各地规定并排列出，每条都链接到原文条款。"
-            "这些页面在建站时由计算器的规则集（`calculators/rules/`）生成，和计算器用的是同一份数据。\n\n"
+            "这些页面和计算器用的是同一份规则数据。\n\n"
             f"{links}\n\n{md.COUNTING_RULE}\n\n## 收录的文件\n\n"
             + md.table(["地区与文件", "层级", "涉及"], rows))
 

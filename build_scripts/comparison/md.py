@@ -142,7 +142,7 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
     """The page head: what the page is, how to read it, which rule sets are not on it."""
     out = [f"# {title}\n", what + "\n",
            "!!! note \"怎么读这一页\"\n"
-           "    本页在建站时由 `calculators/rules/` 的规则集生成，计算器用的是同一份数据。"
+           "    本页和计算器用的是同一份规则数据。"
            "每个地区（文件）单独一行，互不合并；每条规定后面的链接指向原文条款。"
            "规则集里没有写的，表中写“未规定”，不作推测。\n\n"
            f"    {COUNTING_RULE}\n"]

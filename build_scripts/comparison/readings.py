@@ -152,7 +152,7 @@ def rows_of(rs: md.RuleSet) -> list[tuple[str, str, str | None]]:
 def render(all_sets: dict[str, md.RuleSet]) -> str:
     out = [f"# {TITLE}\n", WHAT + "\n",
            "!!! note \"怎么读这一页\"\n"
-           "    本页在建站时由 `calculators/rules/` 的规则集生成。“我们的读法”一栏是本知识库的解读，不是条文原话；"
+           "    本页和计算器用的是同一份规则数据。“我们的读法”一栏是本知识库的解读，不是条文原话；"
            "条款链接指向原文。有不同意见的，以原发文机关的正式文本和组织认定为准。\n"]
     out.append("## 所有计算器共同的读法\n")
     out.append(md.table(["类别", "我们的读法"], [[k, v] for k, v in ENGINE_READINGS]))

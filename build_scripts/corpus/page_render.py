@@ -27,8 +27,27 @@ def _meta_rows(doc: Document) -> list[tuple[str, str]]:
         rows.append(("文本完整性", "全文" + (f"（{m['completeness_note']}）" if m.get("completeness_note") else "")))
     else:
         rows.append(("文本完整性", f"节选：{m['stops_at']}"))
-    rows.append(("文档编号（引用用）", f"`{doc.id}`"))
     return rows
+
+
+TOC_KINDS = ("chapter", "part", "section", "article", "paren")
+TOC_SNIPPET = 22
+
+
+def _contents(doc: Document) -> str:
+    """目录 one tap away: headings and the numbered items under them (two levels), each a link."""
+    items = []
+    for clause in doc.clauses:
+        if clause.kind not in TOC_KINDS or _depth(doc, clause) > 1 or not clause.text.strip():
+            continue
+        text = clause.paragraphs[0] if _is_heading(clause) else clause.text
+        snippet = text if len(text) <= TOC_SNIPPET else text[:TOC_SNIPPET] + "…"
+        depth = " class=\"sub\"" if _depth(doc, clause) else ""
+        items.append(f'<li{depth}><a href="#{html.escape(clause.anchor)}">{html.escape(snippet, quote=False)}</a></li>')
+    if len(items) < 2:
+        return ""
+    return ('<details class="abstract doc-toc" data-search-exclude><summary>目录（点击条目直接跳转）</summary><ol>'
+            + "".join(items) + "</ol></details>")
 
 
 def _is_heading(clause: Clause) -> bool:
@@ -48,19 +67,21 @@ def _depth(doc: Document, clause: Clause) -> int:
     return depth
 
 
-def render_document(doc: Document) -> str:
+def render_document(doc: Document, screen: bool = True) -> str:
+    """The regulation page; screen=False (the print page) shows the details open and no contents list."""
     out = [
         # boost: the source text outranks tool and practice pages that mention the same words
         front_matter(title=doc.title, search={"boost": 2}),
         f"# {md_escape(doc.title)}",
         "",
-        '<div class="doc-meta" markdown>',
+        # folded, so the text itself starts on a phone's first screen
+        ('??? info doc-meta "文件信息（发文机关、文号、日期、适用范围）"' if screen else '!!! info doc-meta "文件信息"'),
         "",
-        "| 项目 | 内容 |",
-        "|---|---|",
+        "    | 项目 | 内容 |",
+        "    |---|---|",
     ]
-    out += [f"| {k} | {v if k == '文档编号（引用用）' else md_escape(v)} |" for k, v in _meta_rows(doc)]
-    out += ["", "</div>", ""]
+    out += [f"    | {k} | {md_escape(v)} |" for k, v in _meta_rows(doc)]
+    out += ["", _contents(doc) if screen else "", ""]
     if doc.meta.get("title_note"):
         out += [f'!!! note "标题"', f"    {md_escape(doc.meta['title_note'])}", ""]
     if doc.meta.get("note"):
@@ -107,12 +128,14 @@ def render_level_index(corpus: Corpus) -> str:
         docs = [d for d in corpus.documents.values() if d.meta["level"] == level]
         if not docs:
             continue
-        out += [f"## {md_escape(level)}", "", "| 文件 | 适用范围 | 日期 | 文本 |", "|---|---|---|---|"]
+        # three columns and tight cells, so the table fits a 390 px phone without scrolling sideways
+        out += [f"## {md_escape(level)}", "", '<div class="level-index" markdown>', "",
+                "| 文件 | 适用范围 | 日期 · 文本 |", "|---|---|---|"]
         for d in docs:
-            date = str(d.meta["date"]) if d.meta.get("date") else "未载"
+            date = str(d.meta["date"]) if d.meta.get("date") else "日期未载"
             whole = "全文" if d.meta["completeness"] == "whole" else "节选"
-            out.append(f"| [{md_escape(d.title)}]({d.id}.md) | {md_escape(d.meta['jurisdiction'])} | {date} | {whole} |")
-        out.append("")
+            out.append(f"| [{md_escape(d.title)}]({d.id}.md) | {md_escape(d.meta['jurisdiction'])} | {date} · {whole} |")
+        out += ["", "</div>", ""]
     out += ["## 按主题", ""]
     for key, name in corpus.spec["topics"].items():
         out.append(f"- [{md_escape(name)}](topics/{key}.md)")

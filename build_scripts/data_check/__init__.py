@@ -27,6 +27,7 @@ TOPICS = "build_scripts/corpus/topics.yml"
 TERMS = "build_scripts/glossary/terms.yml"
 SETTINGS = "quiz_bank/county_settings.yml"
 RULES = "calculators/rules"
+SYNONYMS = "build_scripts/search_index/synonyms.yml"
 
 DOC_REQUIRED = ("id", "short", "seed", "start", "title", "level", "jurisdiction", "completeness")
 DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")   # what [[cite:doc#anchor]] accepts
@@ -210,6 +211,14 @@ def problems(root: Path = ROOT) -> list[str]:
 
     settings = _load(SETTINGS, root, out) if (root / SETTINGS).exists() else None
     out += check_settings(settings)
+
+    synonyms = _load(SYNONYMS, root, out)
+    if synonyms is not None:
+        from build_scripts.search_index.synonyms import SearchConfigError, validate
+        try:
+            validate(synonyms, SYNONYMS)
+        except SearchConfigError as exc:
+            out += [_one_line(line) for line in str(exc).splitlines()]
 
     if corpus is not None:
         from build_scripts.quiz.corpus_access import load as quiz_corpus

@@ -2,7 +2,7 @@
 
 Builds the site for file:// (mkdocs.offline.yml) into a temporary directory and zips it into
 dist/zhucun-kb-<version>-<YYYYMMDD>.zip; prints what the zip is made of. --update-docs writes that
-breakdown into docs/offline.md (between the size markers).
+breakdown into docs/maintainers.md (between the size markers).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def make_bundle(out_dir: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts.offline_bundle", description=__doc__.splitlines()[2])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the zip goes (default dist/)")
-    parser.add_argument("--update-docs", action="store_true", help="write the size breakdown into docs/offline.md")
+    parser.add_argument("--update-docs", action="store_true", help="write the size breakdown into docs/maintainers.md")
     args = parser.parse_args(argv)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

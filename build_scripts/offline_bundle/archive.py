@@ -25,7 +25,8 @@ def zip_site(site: Path, dest: Path, top: str) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        # never a host's compressed siblings (.gz/.br): a browser opening files does not read them
+        for path in sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith((".gz", ".br"))):
             rel = path.relative_to(site).as_posix()
             info = zipfile.ZipInfo(f"{top}/{rel}", date_time=(2020, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = ROOT / "docs" / "offline.md"
+DOC = ROOT / "docs" / "maintainers.md"
 START, END = "<!-- size:start -->", "<!-- size:end -->"
 
 # First matching prefix (path inside the site) names the part.
@@ -19,7 +19,8 @@ PARTS = [
     ("assets/calculators/", "计算器页面脚本"),
     ("assets/quiz/", "题库与练习脚本"),
     ("search/", "搜索索引"),
-    ("assets/javascripts/", "主题脚本（含搜索 worker、分词）"),
+    ("assets/search/", "搜索脚本"),
+    ("assets/javascripts/", "主题脚本"),
     ("assets/stylesheets/", "主题样式"),
     ("assets/", "其他资源（图标、样式、离线垫片）"),
     ("regulations/", "法规原文页面"),

@@ -35,8 +35,8 @@ def build_online_site(site_dir: Path) -> Path:
 def check_site(site: Path) -> None:
     """The pieces Material's offline mode needs, all local."""
     problems = []
-    if not (site / "search" / "search_index.js").exists():
-        problems.append("search/search_index.js (inlined index) is missing: is the offline plugin on?")
+    if not (site / "search" / "index.js").exists():
+        problems.append("search/index.js (the search index, loaded as a script) is missing: is the search hook on?")
     if not (site / vendor.load_pin().site_path).exists():
         problems.append("the vendored iframe-worker shim is missing")
     index = (site / "index.html").read_text(encoding="utf-8")

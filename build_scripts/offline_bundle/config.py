@@ -26,6 +26,11 @@ REQUIRED_HOOKS = ("build_scripts/hooks/pwa.py", "build_scripts/hooks/print_all.p
 log = logging.getLogger("offline_bundle")
 
 
+def is_offline_build(config) -> bool:
+    """True inside the offline (file://) build: Material's offline plugin is on."""
+    return any(type(p).__name__ == "OfflinePlugin" and p.config.enabled for p in config.plugins.values())
+
+
 def _parent() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
 

@@ -23,14 +23,34 @@ function loadScript(src) {
   });
 }
 
+// The payload's data: URLs are decoded here, not fetched: Firefox takes minutes to fetch a 13 MB data: URL
+// (measured: headers in 1.7 s, the body not within 150 s), while decoding the base64 takes ~0.1 s.
+function decodeDataURL(dataURL) {
+  const comma = dataURL.indexOf(",");
+  const type = dataURL.slice(5, comma).split(";")[0] || "application/octet-stream";
+  const b64 = dataURL.slice(comma + 1);
+  if (typeof Uint8Array.fromBase64 === "function") return { bytes: Uint8Array.fromBase64(b64), type };
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return { bytes, type };
+}
+
 function answerFromPayload(pyodideBase) {
   const files = globalThis.__zcOfflineFiles || {};
   const original = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const name = url.startsWith(pyodideBase) ? url.slice(pyodideBase.length).split(/[?#]/)[0] : "";
-    if (name && !files[name]) return Promise.reject(new RuntimeFailure("corrupt", { offline: true, file: name }));
-    return name ? original(files[name], init) : original(input, init);
+    if (!name) return original(input, init);
+    let payload;
+    try {
+      payload = files[name] && decodeDataURL(files[name]);
+    } catch (err) {
+      payload = null; // cut or damaged base64
+    }
+    if (!payload) return Promise.reject(new RuntimeFailure("corrupt", { offline: true, file: name }));
+    return Promise.resolve(new Response(payload.bytes, { status: 200, headers: { "Content-Type": payload.type } }));
   };
 }
 

@@ -1,6 +1,7 @@
 """One printable page of every regulation (docs/print/all-regulations.md, generated at build time).
 
-Each document is rendered by build_scripts.corpus.page_render exactly as on its own page, then put
+Each document is rendered by build_scripts.corpus.page_render as on its own page (details open, no
+contents list), then put
 one level down under its own heading, its anchors prefixed with the document id (`hebei-measures--art-17`)
 because clause anchors repeat across documents. Each document starts on a new A4 sheet.
 """
@@ -25,7 +26,7 @@ class PrintPageError(RuntimeError):
 
 
 def document_section(doc) -> str:
-    body = FRONT_MATTER.sub("", render_document(doc), count=1)
+    body = FRONT_MATTER.sub("", render_document(doc, screen=False), count=1)
     body = HEADING.sub(lambda m: "#" + m.group(1) + " ", body)
     body = ATTR_ID.sub(lambda m: f"{{ #{doc.id}--{m.group(1)} ", body)
     body = HTML_ID.sub(lambda m: f' id="{doc.id}--{m.group(1)}"', body)

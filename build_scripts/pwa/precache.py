@@ -1,4 +1,9 @@
-"""Every file of the built site the service worker precaches, and the build hash in its cache name."""
+"""The files of the built site the service worker may keep, each with its content hash and size.
+
+The worker keeps a file under its content hash, so a new build reuses every unchanged file; the
+sizes give the "约 N MB" of "离线使用本站". Compressed siblings (.gz/.br, served by the host in place of
+the file) and source maps are not separate files to keep.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from pathlib import Path
 SW_NAME = "sw.js"
 # Not needed offline, or different on every build without a content change.
 SKIP_NAMES = {SW_NAME, "sitemap.xml", "sitemap.xml.gz"}
-SKIP_SUFFIXES = (".map",)
+SKIP_SUFFIXES = (".map", ".gz", ".br")
+HASH_CHARS = 16  # first 8 bytes of SHA-256, hex; sw.js computes the same
 
 
 def site_files(site: Path) -> list[str]:
@@ -20,8 +26,21 @@ def site_files(site: Path) -> list[str]:
     return sorted(files)
 
 
-def build_hash(site: Path, files: list[str]) -> str:
-    h = hashlib.sha256()
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:HASH_CHARS]
+
+
+def file_table(site: Path, files: list[str]) -> dict[str, list]:
+    """{path: [content hash, size in bytes]} for every file."""
+    table = {}
     for rel in files:
-        h.update(rel.encode() + b"\0" + hashlib.sha256((site / rel).read_bytes()).digest())
+        data = (site / rel).read_bytes()
+        table[rel] = [content_hash(data), len(data)]
+    return table
+
+
+def build_hash(table: dict[str, list]) -> str:
+    h = hashlib.sha256()
+    for rel, (digest, _) in sorted(table.items()):
+        h.update(rel.encode() + b"\0" + digest.encode() + b"\n")
     return h.hexdigest()[:16]

@@ -1,9 +1,12 @@
-// Registers the site's service worker (http(s) only: a file:// copy never registers one) and shows
-// "新版本已就绪，点击刷新" when a new build's worker has precached everything and is waiting.
+// Registers the site's service worker (http(s) only: a file:// copy never registers one), tells it
+// what this first visit already loaded (kept from the browser's cache, no new download), and shows
+// "新版本已就绪，点击刷新" when a new build's worker is installed and waiting.
+// Downloading the whole site for offline use is the user's choice on the offline page (offline-choice.js).
 (function () {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   var script = document.currentScript;
   var swURL = new URL("../../sw.js", script.src);
+  var firstVisit = !navigator.serviceWorker.controller;
 
   // A mock exam in progress (<html data-exam-in-progress="1">, set by the exam page) is never reloaded by an
   // update: a click in another tab is announced on a BroadcastChannel and the exam tab, like one whose worker
@@ -27,16 +30,15 @@
 
   function offer(worker) { if (examOpen()) holdForExam(worker); else banner(worker); }
 
+  // styled by .pwa-bar in assets/site.css (no inline style: the Content-Security-Policy)
   function banner(worker) {
     var old = document.getElementById("pwa-update");
     if (old) return old;
     var bar = document.createElement("button");
     bar.id = "pwa-update";
     bar.type = "button";
+    bar.className = "pwa-bar";
     bar.textContent = "新版本已就绪，点击刷新";
-    bar.setAttribute("style", "position:fixed;left:50%;bottom:1rem;transform:translateX(-50%);z-index:10;" +
-      "padding:.7em 1.2em;border:0;border-radius:2em;background:#c62828;color:#fff;font-size:.9rem;" +
-      "box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer;white-space:nowrap");
     bar.addEventListener("click", function () {
       if (examOpen()) { holdForExam(worker); return; }
       bar.disabled = true;
@@ -59,7 +61,7 @@
     });
   }
 
-  var hadController = !!navigator.serviceWorker.controller;
+  var hadController = !firstVisit;
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (hadController) {
       updated = true;
@@ -67,24 +69,38 @@
     }
     hadController = true;
   });
+
+  // The first visit ran before the worker: hand it the same-site files this page loaded, and on a
+  // calculator page, once the calculator is ready, its runtime (loaded by the calculator's own worker).
+  function keepFirstVisit(worker) {
+    var urls = [location.href];
+    (performance.getEntriesByType("resource") || []).forEach(function (e) {
+      if (e.name.indexOf(location.origin + "/") === 0) urls.push(e.name);
+    });
+    worker.postMessage({ type: "KEEP", urls: urls });
+    // the theme's search worker loads its scripts and index itself: keep those too, if the browser has them
+    worker.postMessage({ type: "KEEP_PREFIXES", prefixes: ["assets/javascripts/", "search/"] });
+    var calc = document.querySelector(".zc-calc");
+    if (!calc) return;
+    var sent = false;
+    var runtime = function () {
+      if (sent || calc.dataset.stage !== "ready") return;
+      sent = true;
+      worker.postMessage({ type: "KEEP_PREFIXES", prefixes: ["assets/pyodide/", "assets/calculators/"] });
+    };
+    new MutationObserver(runtime).observe(calc, { attributes: true, attributeFilter: ["data-stage"] });
+    runtime();
+  }
+
   function register() {
-    navigator.serviceWorker.register(swURL.href).then(watch).catch(function (err) {
+    navigator.serviceWorker.register(swURL.href).then(function (reg) {
+      watch(reg);
+      if (firstVisit) navigator.serviceWorker.ready.then(function (r) { keepFirstVisit(r.active); });
+    }).catch(function (err) {
       console.warn("service worker not registered:", err);
     });
   }
 
-  // On a calculator page the first install downloads the whole site (Pyodide included) and would compete
-  // with the calculator's own start-up: register once the calculator is ready (or failed), at most 30 s later.
-  function afterCalculator(next) {
-    var calc = document.querySelector(".zc-calc");
-    var settled = function () { return /^(ready|failed)$/.test(calc.dataset.stage || ""); };
-    if (!calc || navigator.serviceWorker.controller || settled()) return next();
-    var done = false;
-    var go = function () { if (!done) { done = true; observer.disconnect(); next(); } };
-    var observer = new MutationObserver(function () { if (settled()) go(); });
-    observer.observe(calc, { attributes: true, attributeFilter: ["data-stage"] });
-    setTimeout(go, 30000);
-  }
-
-  window.addEventListener("load", function () { afterCalculator(register); });
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();

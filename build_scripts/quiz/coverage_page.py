@@ -14,6 +14,13 @@ def _cell(text) -> str:
     return md_text(text)  # HTML-escaping is not enough in Markdown: links, images, {: attributes}
 
 
+def _doc_name(corpus, short: dict, doc: str) -> str:
+    """A document as readers know it, never its id."""
+    if doc in short:
+        return short[doc]
+    return (corpus[doc].short or corpus[doc].title) if doc in corpus else "原文"
+
+
 def render(corpus, questions=None, rule_sets=None) -> str:
     questions = coverage.all_questions() if questions is None else questions
     rule_sets = coverage.load_rule_sets() if rule_sets is None else rule_sets
@@ -44,7 +51,7 @@ def render(corpus, questions=None, rule_sets=None) -> str:
             f"计算器所依据的 {len(items)} 条规则中，{len(items) - len(missing)} 条至少有一道题。"]
     if missing:
         out += ["", "还没有题的规则：", ""]
-        out += [f"- {_cell(it['label'] or it['quote'])}（{_cell(short.get(it['cite'].split('#')[0], it['cite']))}）"
+        out += [f"- {_cell(it['label'] or it['quote'])}（{_cell(_doc_name(corpus, short, it['cite'].split('#')[0]))}）"
                 for it in missing]
     unasked = coverage.duty_clauses_unasked(questions)
     duty = coverage.targets().get("duty_clauses") or {}

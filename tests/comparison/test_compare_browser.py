@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["index", "attendance", "leave", "assessment", "eligibility", "support"]
+PAGES = ["index", "attendance", "leave", "assessment", "eligibility", "support", "readings"]
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -33,46 +33,34 @@ def test_navigation(file_page, offline_root, artifacts_dir):
     assert not page.page_errors
 
 
-def test_search_from_file_url(file_page, offline_root, artifacts_dir):
+def test_search_from_file_url(file_page, offline_root, artifacts_dir, file_requests):
+    """The search loads its engine and index as scripts from file:// on first use and opens the clause."""
+    from tests.search.browser import RESULTS, header_search
     page = file_page
     _open(page, offline_root, "index.html")
-    page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /键入/.test(m.textContent); }", timeout=15000)
-    box = page.locator("input.md-search__input")
-    box.fill("召回")
-    box.press("End")  # Material searches on keyup
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件/.test(m.textContent); }", timeout=15000)
+    assert not [u for u in file_requests if u.endswith("/search/index.js")]
+    cites = header_search(page, "召回")
+    assert cites, "no results from file://"
+    assert any(u.startswith("file:") and u.endswith("/search/index.js") for u in file_requests)
     _shot(page, artifacts_dir, "search")
-    first = page.locator("li.md-search-result__item > a.md-search-result__link").first
-    href = first.get_attribute("href")
+    first = page.locator(f"{RESULTS} a[data-zs-result]").first
+    doc, anchor = first.get_attribute("data-zs-result").split("#")
     first.click()
     page.wait_for_load_state()
-    assert page.url.startswith("file:") and href.split("#")[0].split("/")[-1] in page.url
-    assert "召回" in page.locator("article").inner_text()
+    assert page.url.startswith("file:") and f"{doc}.html" in page.url and page.url.endswith(f"#{anchor}")
+    page.wait_for_selector(f"[id='{anchor}'] mark.zs-hit")
+    assert "召回" in page.locator(f"[id='{anchor}']").inner_text()
     assert not page.page_errors
 
 
-def test_search_uses_patched_worker_and_tags(file_page, offline_root, file_requests):
-    """The iframe-worker loads our patched search worker; sub-word tags (处罚 in 行政处罚) are in the inlined index."""
+def test_search_questions_and_numbers_from_file_url(file_page, offline_root):
+    from tests.search.browser import header_search
     page = file_page
-    workers = list((offline_root / "assets/javascripts/workers").glob("search.*.min.js"))
-    assert len(workers) == 1 and "o<=t.length" in workers[0].read_text(encoding="utf-8")
-    index = (offline_root / "search/search_index.js").read_text(encoding="utf-8")
-    assert index.startswith("var __index = ") and '"tags":[' in index
+    _open(page, offline_root, "regulations/index.html")
+    assert "county-test" in " ".join(header_search(page, "暖心工程")[:5])
     _open(page, offline_root, "index.html")
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("input.md-search__input")
-    box.fill("暖心工程")
-    box.press("End")
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
-                           " return m && /符合条件|没有/.test(m.textContent); }", timeout=15000)
-    hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                      "els => els.map(e => e.getAttribute('href'))")
-    assert any("county-test" in h for h in hrefs[:5]), hrefs
-    assert any(u.startswith("file:") and "/assets/javascripts/workers/" + workers[0].name in u for u in file_requests)
-
+    assert header_search(page, "无故离村多少天会被召回")[0] == "shenmu-2021#s7-3-3"
+    assert not page.page_errors
 
 
 def test_practice_progress_survives_reload(file_page, offline_root, artifacts_dir):

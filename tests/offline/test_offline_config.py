@@ -51,12 +51,14 @@ def test_zip_name_size_and_layout(offline_zip):
         names = set(zf.namelist())
     top = offline_zip.stem
     assert all(n.startswith(top + "/") for n in names)
-    for needed in ("index.html", "search/search_index.js", vendor.load_pin().site_path,
+    for needed in ("index.html", "search/index.js", "assets/search/engine.js", vendor.load_pin().site_path,
                    "print/all-regulations.html", "quiz/practice.html", "assets/quiz/bank.js"):
         assert f"{top}/{needed}" in names, needed
     # the pages run Pyodide from the payload scripts only: no http runtime files, no full stdlib
     assert not [n for n in names if n.startswith(f"{top}/assets/pyodide/")]
     assert not [n for n in names if "python_stdlib" in n]
+    # a host's compressed siblings are for http servers, not for the copy
+    assert not [n for n in names if n.endswith((".gz", ".br"))]
     assert f"{top}/assets/offline-pyodide/data-{STDLIB_NAME}.js" in names
     # no service worker or manifest in the file:// copy: nothing could use them there
     assert f"{top}/sw.js" not in names and f"{top}/manifest.webmanifest" not in names

@@ -75,7 +75,7 @@ def visit_all(page, base: str, rels: list[str]) -> dict[str, list[str]]:
 
 
 def _search(page, base: str) -> None:
-    search(page, base + "index.html", "请假")
+    search(page, base + "index.html", "请假")  # the search loads its engine and index as scripts under the policy
     assert page.locator(".md-search-result__item").count() > 0
 
 

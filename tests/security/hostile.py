@@ -37,6 +37,7 @@ STRUCTURAL = {
     "calculators/rules": {"id", "document", "level", "kind", "cite", "quote", "applies_to", "field", "unit",
                           "period", "consequences", "roles", "action", "certainty", "outcome", "in", "any_in",
                           "topic", "equals", "value", "number_text", "tier", "counts_as", "after-education",
+                          "to", "same_as", "role", "alternative", "reasons", "基本称职", "称职", "优秀",
                           "county-path", "township-path", "不称职", "s7-3-3", "min_exclusive"},
     "build_scripts/glossary/terms.yml": {"match", "used_in", "defined_in"},
     "build_scripts/corpus/documents.yml": {"id", "seed", "start", "end", "title_text", "join_after", "closing_line",

@@ -25,23 +25,12 @@ def test_each_regulation_page_opens(page, site_url, doc_id):
 
 
 def _search(page, site_url, query: str) -> list[str]:
+    """Documents of the results, in order, for `query` typed into the header box (input event only)."""
+    from tests.search.browser import header_search
     page.goto(f"{site_url}index.html")
-    page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /键入/.test(m.textContent); }", timeout=15000)
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup; an IME commit sends one, fill() does not
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /符合条件|没有/.test(m.textContent); }", timeout=15000)
-    page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
-                                      "els => els.map(e => e.getAttribute('href'))")
     pages: list[str] = []
-    for href in hrefs:
-        stem = href.split("#")[0].split("?")[0].rsplit("/", 1)[-1].removesuffix(".html")
+    for cite in header_search(page, query):
+        stem = cite.split("#")[0]
         if stem not in pages:
             pages.append(stem)
     return pages

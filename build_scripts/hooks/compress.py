@@ -1,0 +1,29 @@
+"""MkDocs hook: `.gz` and `.br` siblings of every text and wasm file, after every other hook has
+written its files (sw.js included). Not for the offline (file://) copy. Work in build_scripts/compress/."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from build_scripts.offline_bundle.config import is_offline_build  # noqa: E402
+
+from build_scripts.compress import cache_dir, compress_site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.compress")
+
+
+@event_priority(-500)
+def on_post_build(config):
+    if is_offline_build(config):
+        return
+    s = compress_site(Path(config["site_dir"]), cache_dir())
+    log.info("compressed siblings: %d files, %.1f MB -> gzip %.1f MB, brotli %.1f MB", s["files"],
+             s["bytes"] / 1e6, s["gz_bytes"] / 1e6, s["br_bytes"] / 1e6)

@@ -1,0 +1,63 @@
+// "离线使用本站" on the offline page: the whole site is stored on the phone only when the user asks,
+// after being told its size; progress in MB while it downloads; the service worker (sw.js) does the work.
+(function () {
+  var box = document.getElementById("pwa-offline");
+  if (!box) return;
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol) || !window.caches) {
+    return; // no service worker here (a file:// copy is already on this computer)
+  }
+  var text = document.createElement("p");
+  var bar = document.createElement("progress");
+  var go = document.createElement("button");
+  go.type = "button";
+  go.className = "md-button md-button--primary";
+  bar.hidden = true;
+  go.hidden = true;
+  box.replaceChildren(text, bar, go);
+  box.hidden = false;
+  text.textContent = "正在查看本机已保存的内容…";
+
+  function mb(n) {
+    var v = n / 1048576;
+    return v >= 10 ? Math.round(v) + " MB" : (Math.round(v * 10) / 10 || 0.1) + " MB";
+  }
+
+  function show(msg) {
+    if (msg.type === "offline-status") {
+      bar.hidden = true;
+      if (msg.chosen && msg.missing === 0) {
+        text.textContent = "本站已全部保存在这台手机上（" + mb(msg.total) + "），没有网络也能打开每一页。" +
+          "有新版本时，联网打开本站会只下载改动的部分。";
+        go.hidden = true;
+      } else {
+        text.textContent = "把全部法规、练习题和计算器保存到这台手机上，没有网络也能用。需要下载约 " +
+          mb(msg.missing) + "，建议在 Wi-Fi 下进行。" + (msg.have ? "已看过的页面不再重复下载。" : "");
+        go.textContent = msg.chosen ? "继续下载" : "离线使用本站";
+        go.hidden = false;
+        go.disabled = false;
+      }
+    } else if (msg.type === "offline-progress") {
+      bar.hidden = false;
+      bar.max = msg.need || 1;
+      bar.value = msg.loaded;
+      text.textContent = "正在保存到本机：已下载 " + mb(msg.loaded) + " / " + mb(msg.need) + "。可以继续浏览，不要关闭本站。";
+      go.hidden = true;
+    } else if (msg.type === "offline-failed") {
+      bar.hidden = true;
+      text.textContent = "下载中断了（可能是网络断开）。已下载的部分已保存，联网后点“继续下载”。";
+      go.textContent = "继续下载";
+      go.hidden = false;
+      go.disabled = false;
+    }
+  }
+
+  navigator.serviceWorker.addEventListener("message", function (event) { show(event.data || {}); });
+  navigator.serviceWorker.startMessages();
+  navigator.serviceWorker.ready.then(function (reg) {
+    reg.active.postMessage({ type: "STATUS" });
+    go.addEventListener("click", function () {
+      go.disabled = true;
+      reg.active.postMessage({ type: "OFFLINE_ALL" });
+    });
+  });
+})();

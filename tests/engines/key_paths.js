@@ -1,0 +1,88 @@
+// The key user paths, as steps run inside the page by any engine's driver (tests/engines_drivers.py):
+// Chromium through Playwright, WebKit through WebKitWebDriver (Selenium), Firefox over WebDriver BiDi
+// (puppeteer-core). One copy of the steps, so every engine is asked exactly the same thing.
+// (async function (step, arg) {...}) -> a JSON-able value, or throws with a message.
+(async function (step, arg) {
+  const until = async (what, fn, ms) => {
+    const end = Date.now() + (ms || 30000);
+    for (;;) {
+      const v = fn();
+      if (v) return v;
+      if (Date.now() > end) throw new Error("timed out waiting for " + what);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const set = (el, value) => {
+    el.value = value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const $ = (sel) => document.querySelector(sel);
+
+  if (step === "clause") {
+    await until("regulation text", () => document.querySelectorAll(".law-text .clause").length > 0);
+    const clause = await until("clause " + arg.anchor, () => document.getElementById(arg.anchor));
+    const box = clause.getBoundingClientRect();
+    return { count: document.querySelectorAll(".law-text .clause").length, text: clause.textContent.trim(),
+             visible: box.width > 0 && box.height > 0 && box.top < innerHeight, width: document.documentElement.scrollWidth };
+  }
+
+  if (step === "search") {
+    const toggle = await until("search button", () => $("label.md-header__button[for=__search]"));
+    toggle.click();
+    const meta = () => ($(".md-search-result__meta") || {}).textContent || "";
+    await until("search ready", () => /键入/.test(meta()), 60000);
+    const input = $("input.md-search__input");
+    input.focus();
+    set(input, arg.query);
+    input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
+    await until("search results", () => /符合条件|没有/.test(meta()), 30000);
+    return Array.from(document.querySelectorAll("li.md-search-result__item > a.md-search-result__link"),
+                      (a) => a.getAttribute("href"));
+  }
+
+  if (step === "calculator") {
+    const calc = await until("calculator form", () => $(".zc-calc[data-wired]"), 60000);
+    const spec = JSON.parse(calc.dataset.spec);
+    for (const field of spec.fields) {
+      let value = arg.values[field.name];
+      if (value === undefined && field.required) {
+        value = field.choices ? field.choices[0].value : String((field.min || 0) + 1);
+      }
+      if (value !== undefined) set($("#zc-f-" + field.name), value);
+    }
+    const button = $(".zc-submit");
+    await until("calculate button enabled", () => !button.disabled, arg.timeout);
+    button.click();
+    const h2 = await until("calculator result", () => $(".zc-result:not([hidden]) h2"), arg.timeout);
+    return { ms: performance.now(), title: h2.textContent.trim(),
+             cites: document.querySelectorAll(".zc-result .zc-cite").length };
+  }
+
+  if (step === "clear-storage") {
+    localStorage.clear();
+    return true;
+  }
+
+  if (step === "answer-wrong") {
+    const card = await until("question card", () => window.QuizCard && $(".qz-card"));
+    const q = window.QuizCard.byId[card.dataset.qid];
+    if (q.section === "填空") {
+      set($(".qz-blank"), "不对的答案");
+      $(".qz-submit").click();
+    } else {
+      const wrong = "ABCDEF".slice(0, q.options.length).split("").find((c) => !q.answer.includes(c));
+      $(`.qz-option[data-letter='${wrong}']`).click();
+      if (q.section === "多选") $(".qz-submit").click();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return q.id;
+  }
+
+  if (step === "wrongbook-has") {
+    await until("wrong-answer list", () => $(`#qz-wrong-list li[data-qid='${arg.qid}']`));
+    return true;
+  }
+
+  throw new Error("unknown step " + step);
+})
