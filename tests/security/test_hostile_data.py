@@ -90,7 +90,7 @@ def test_nothing_runs_on_any_page(hostile_page, hostile_site, hostile_url):
 @pytest.mark.browser
 def test_nothing_runs_in_practice_exam_and_search(hostile_page, hostile_url):
     hostile_page.goto(hostile_url + "quiz/practice.html")
-    hostile_page.wait_for_selector(".qz-card")
+    hostile_page.wait_for_selector(".qz-card", timeout=60000)
     assert hostile.MARK in hostile_page.locator(".qz-card").inner_text()
     hostile_page.goto(hostile_url + "quiz/exam.html")
     take_exam(hostile_page)
@@ -99,7 +99,7 @@ def test_nothing_runs_in_practice_exam_and_search(hostile_page, hostile_url):
     hostile_page.wait_for_timeout(300)
     assert "<img src=x onerror=xssHit(1)>" in hostile_page.locator("article").inner_text()
     assert _hits(hostile_page) == []
-    search(hostile_page, hostile_url + "index.html", "xssHit")
+    search(hostile_page, hostile_url + "index.html", "xssHit", timeout=60000)
     hostile_page.wait_for_timeout(500)
     assert hostile_page.locator(".md-search-result__item").count() > 0  # the payload is found, as text
     assert _hits(hostile_page) == []
