@@ -20,6 +20,9 @@ def _fill_and_submit(page):
     page.wait_for_selector(".zc-calc[data-wired]")
     spec = calculator_spec(page)
     fill_calculator(page, spec, SAMPLES.get(spec["calculator"], {}))
+    # From file:// Python starts on the page's own thread, which cannot answer a click while it boots:
+    # wait until it is ready (a loaded machine otherwise times the click out).
+    page.wait_for_selector('.zc-calc[data-stage="ready"]', timeout=RESULT_TIMEOUT)
     page.click(".zc-submit")
     page.wait_for_selector(".zc-result:not([hidden]) h2", timeout=RESULT_TIMEOUT)
     assert page.locator(".zc-result .zc-cite").count() >= 1
