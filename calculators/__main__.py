@@ -80,7 +80,8 @@ def cmd_list() -> int:
     desc = engine.describe()
     titles = {name: c["title"] for name, c in desc["calculators"].items()}
     for rid, rs in desc["rule_sets"].items():
-        calcs = "、".join(f"{c}（{titles[c]}）" for c in rs["calculators"])
+        calcs = "、".join(f"{c}（{titles[c]}{'：本文件未规定，结果会说明' if c in rs['silent'] else ''}）"
+                         for c in rs["calculators"])
         print(f"{rid}\t{rs['short']}\t{rs['jurisdiction']}\t{calcs}")
     return 0
 

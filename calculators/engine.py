@@ -101,6 +101,9 @@ def describe() -> dict[str, Any]:
             "level": rs.get("level"),
             "document": rs["document"],
             "calculators": supported_calculators(rs),
+            # sections that only say the document is silent (their result is that cited silence)
+            "silent": [name for name in supported_calculators(rs)
+                       if isinstance(rs[name], dict) and "silent" in rs[name]],
         }
         for rid, rs in rule_sets.items()
     }

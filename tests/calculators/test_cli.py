@@ -23,6 +23,9 @@ def test_list_shows_rule_sets_and_calculators():
     lines = {line.split("\t")[0]: line for line in out.stdout.splitlines()}
     assert {"hebei-measures", "shenmu-2021", "guizhou-2017", "town-rules"} <= set(lines)
     assert "quota" in lines["hebei-measures"] and "quota" not in lines["shenmu-2021"]
+    # a section that only records the document's silence is listed as such, not as a rule
+    assert "leave（请假审批：本文件未规定" in lines["hebei-opinions"]
+    assert "attendance（考勤达标）" in lines["shenmu-2021"] and "未规定" not in lines["shenmu-2021"]
 
 
 def test_run_prints_one_json_object():
