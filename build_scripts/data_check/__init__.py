@@ -196,6 +196,12 @@ def problems(root: Path = ROOT) -> list[str]:
         corpus = _guard(out, DOCUMENTS, load_corpus)
 
     rule_sets = _rule_sets(root, out)
+    if spec_ok:
+        listed = {d["id"] for d in spec["documents"]}
+        for rid, rs in rule_sets.items():
+            if rs["document"] not in listed:
+                out.append(f"{RULES}/{rid}.yml: document: {_one_line(rs['document'])!r} is not a document listed in "
+                           f"{DOCUMENTS}")
     if corpus is not None and rule_sets:
         from build_scripts import comparison
         cited = _guard(out, RULES, lambda: comparison.citation_problems(rule_sets, corpus))

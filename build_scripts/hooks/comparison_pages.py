@@ -24,14 +24,13 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts import comparison  # noqa: E402
 from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
+from calculators.fields import CALCULATORS  # noqa: E402
 from calculators.loader import load_yaml_dir  # noqa: E402
 from calculators.schema import RuleSetError  # noqa: E402
 
 CSS = "assets/compare.css"
 CSS_SOURCE = ROOT / "build_scripts" / "comparison" / "compare.css"
 TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
-TOOL_NAMES = {"attendance": "考勤达标", "leave": "请假审批", "assessment": "考核等次与召回", "quota": "优秀名额",
-              "eligibility": "人选资格"}
 
 
 def _rule_sets() -> dict:
@@ -67,7 +66,8 @@ def on_page_markdown(markdown, page, config, files):
 
     def tool(match):
         name = match.group(1)
-        label = f"“{TOOL_NAMES.get(name, name)}”计算器"
+        title = CALCULATORS[name]["title"] if name in CALCULATORS else name
+        label = f"“{title}”计算器"
         if files.get_file_from_path(f"tools/{name}.md") is not None:
             return f"[{label}](../tools/{name}.md)"
         return label
