@@ -34,7 +34,7 @@ def describe() -> dict:
 def version_token(docs_dir: Path) -> str:
     """Changes whenever the wheel, the Pyodide pin or any calculator asset changes."""
     h = hashlib.sha256()
-    h.update(artifacts.calculators_wheel().sha256.encode())
+    h.update(site_files.bundle().wheel_sha256.encode())
     h.update(vendor.load_pin().integrity.encode())
     h.update(stdlib.MODULE_LIST.read_bytes() + repr(stdlib.MARGIN).encode())
     for p in sorted((docs_dir / ASSET_DIR).glob("*")):
@@ -45,7 +45,7 @@ def version_token(docs_dir: Path) -> str:
 def runtime_manifest() -> dict:
     """What the worker downloads (total bytes, for the progress line) and the length and SHA-256 of
     every runtime file, which the worker checks its downloads against."""
-    return site_files.manifest(site_files.site_files())
+    return site_files.bundle().manifest
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
