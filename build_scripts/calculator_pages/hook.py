@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts.calculator_pages import render, spec  # noqa: E402
-from build_scripts.pyodide import artifacts, site_files, stdlib, vendor  # noqa: E402
+from build_scripts.calculator_pages import render, spec
+from build_scripts.pyodide import artifacts, site_files, stdlib, vendor
 
 log = logging.getLogger("mkdocs.hooks.calculator_pages")
 ASSET_DIR = "assets/calculators"

@@ -232,3 +232,16 @@ def problems(root: Path = ROOT) -> list[str]:
         errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), quiz_corpus()))
         out += [_one_line(e) for e in errors or []]
     return out
+
+
+def forget_loaded_data() -> None:
+    """Drop the data files earlier builds in this process loaded (`mkdocs serve` rebuilds in one process
+    when a watched data folder changes), so the rebuild reads them again."""
+    from build_scripts.corpus import load_corpus
+    from build_scripts.glossary import load_terms
+    from build_scripts.quiz import importance, synonyms
+    from calculators import loader
+
+    for cached in (load_corpus, load_terms, importance.table, synonyms.table):
+        cached.cache_clear()
+    loader.clear_cache()

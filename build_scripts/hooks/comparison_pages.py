@@ -12,21 +12,18 @@ mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from build_scripts import comparison  # noqa: E402
-from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
-from calculators.fields import CALCULATORS  # noqa: E402
-from calculators.loader import load_yaml_dir  # noqa: E402
-from calculators.schema import RuleSetError  # noqa: E402
+from build_scripts import comparison
+from build_scripts.corpus import CorpusError, load_corpus
+from calculators.fields import CALCULATORS
+from calculators.loader import load_yaml_dir
+from calculators.schema import RuleSetError
 
 CSS = "assets/compare.css"
 CSS_SOURCE = ROOT / "build_scripts" / "comparison" / "compare.css"

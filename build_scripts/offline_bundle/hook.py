@@ -10,23 +10,18 @@ copy's pages never load it).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import logging
 
-import logging  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts.csp import iframe_worker  # noqa: E402
-from build_scripts.offline_bundle import pyodide_file, vendor  # noqa: E402
-from build_scripts.pyodide import site_files  # noqa: E402
-from build_scripts.offline_bundle.pyodide_classic import RewriteError  # noqa: E402
+from build_scripts.csp import iframe_worker
+from build_scripts.offline_bundle import pyodide_file, vendor
+from build_scripts.pyodide import site_files
+from build_scripts.offline_bundle.pyodide_classic import RewriteError
 
 log = logging.getLogger("mkdocs.hooks.offline_bundle")
 
