@@ -116,5 +116,5 @@
     return { stop: stop };
   }
 
-  root.TrainingQR = { draw: draw, drawFit: drawFit, decodeFile: decodeFile, camera: camera };
+  root.TrainingQR = { draw: draw, drawFit: drawFit, decode: decode, decodeFile: decodeFile, camera: camera };
 })(window);

@@ -108,6 +108,7 @@
       finished = true;
       clearInterval(timer);
       root.removeEventListener("beforeunload", leaving);
+      delete document.documentElement.dataset.examInProgress;
       var answers = paper.flat.map(function (f, k) { return rec.answers[k] || []; });
       rec.done = T.encodeResult(code, name, answers, paper.kinds);
       store.save();
@@ -115,6 +116,7 @@
     }
     function leaving(e) { e.preventDefault(); e.returnValue = "尚未交卷"; return e.returnValue; }
     root.addEventListener("beforeunload", leaving);
+    document.documentElement.dataset.examInProgress = "1";   /* the update banner never reloads this tab */
     timer = setInterval(tick, 1000);
     tick();
   }
