@@ -28,9 +28,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts.benchmarks.search_latency import _serve  # noqa: E402
+from build_scripts.benchmarks.static_host import put_block  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- training:start -->", "<!-- training:end -->"
 LOOP_MS = 120
 
 SETUP_JS = """n => { const T = TrainingCode, P = TrainingPaper;
@@ -96,8 +96,7 @@ def report(res: dict) -> str:
     d, r, f = res["decode"], res["row"], res["frame"]
     reader = "BarcodeDetector" if res["native"] else "jsQR（浏览器没有 BarcodeDetector）"
     worst = f["max"] + LOOP_MS
-    return f"""{START}
-## 培训班：扫成绩码到成绩表出现一行
+    return f"""## 培训班：扫成绩码到成绩表出现一行
 
 由 `python -m build_scripts.benchmarks.training_collect --update-docs` 生成（{res['date']}，本机回环地址，Debian
 Chromium 无头模式，390×844，CPU 降速 {res['rate']:g} 倍；机器平均负载 {res['loadavg']}，2 核）。{res['trainees']} 名学员，
@@ -111,18 +110,7 @@ Chromium 无头模式，390×844，CPU 降速 {res['rate']:g} 倍；机器平均
 | 合计（到下一帧） | {f['median']:.0f} ms | {f['max']:.0f} ms | {f['last']:.0f} ms |
 
 扫码时页面每 {LOOP_MS} ms 看一帧，所以对准之后最慢约 {worst:.0f} ms 出现一行；收齐 {res['trainees']} 人的时间主要是老师
-和学员递手机、对准的时间，页面本身合计不到 {sum([f['max']] * res['trainees']) / 1000:.0f} 秒。
-{END}"""
-
-
-def write_doc(section: str, doc: Path = DOC) -> None:
-    text = doc.read_text(encoding="utf-8")
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section.strip() + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n" + section.strip() + "\n"
-    doc.write_text(text, encoding="utf-8")
+和学员递手机、对准的时间，页面本身合计不到 {sum([f['max']] * res['trainees']) / 1000:.0f} 秒。"""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -144,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     section = report(res)
     print(section)
     if args.update_docs:
-        write_doc(section)
+        DOC.write_text(put_block(DOC.read_text(encoding="utf-8"), "training", section), encoding="utf-8")
 
 
 if __name__ == "__main__":
