@@ -139,7 +139,9 @@
   inputs.appendChild(el("label", { class: "tr-field", for: "tr-paste" }, ["粘贴成绩码", paste]));
   inputs.appendChild(el("p", { class: "qz-row" }, [
     el("button", { type: "button", class: "qz-btn qz-primary", id: "tr-add", text: "加入", onclick: function () { addMany(paste.value, false); paste.value = ""; } })]));
-  inputs.appendChild(el("label", { class: "tr-field", for: "tr-file" }, ["导入文件（成绩码文字、二维码截图或本页导出的记录）", file]));
+  file.className = "tr-fileinput";
+  inputs.appendChild(el("p", { class: "tr-field" }, [el("span", { text: "导入文件（成绩码文字、二维码截图或本页导出的记录）" }), el("br"),
+    file, el("label", { class: "qz-btn", for: "tr-file", text: "选择文件……" })]));
   inputs.appendChild(log);
 
   /* ---- class view ---- */
@@ -196,7 +198,7 @@
       return el("tr", { "data-k": String(x.k), "data-qid": q.id }, [
         el("td", { text: x.f.key + "第" + x.f.n + "题：" + q.stem.slice(0, 36) + (q.stem.length > 36 ? "……" : "") }),
         el("td", { class: "tr-rate" }, [String(x.rate) + "% ", el("span", { class: "tr-barcell", style: "width:" + Math.round(x.rate / 2) + "px" })]),
-        el("td", { text: String(x.wrong) }), el("td", { text: String(x.blank) }),
+        el("td", { text: "答错 " + x.wrong }), el("td", { text: "未答 " + x.blank }),
         el("td", {}, [q.link ? el("a", { href: q.link, text: "重讲：" + q.cite_label }) : el("span", { class: "qz-note", text: q.status === "unverified" ? "待核实题，无本站条文" : "—" })])]);
     })));
     /* per topic */
