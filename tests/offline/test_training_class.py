@@ -168,8 +168,15 @@ def test_training_class_end_to_end(browser, site_url, offline_root, file_page, t
     res.click("#tr-add")
     assert res.locator('#tr-flagged .tr-flag[data-name="甲"]').count() == 1
     assert _rows(res) == rows_before
+    with res.expect_download() as dl:
+        res.click("#tr-export")
+    export = tmp_path / "record.json"
+    dl.value.save_as(export)
     res.screenshot(path=str(tmp_path / "results.png"), full_page=True)
     assert not errors, errors
+    trainer_qr = trainer.evaluate("""() => { const c = document.querySelector('#tr-out canvas');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; const g = [];
+      for (let i = 0; i < d.length; i += 4) g.push(d[i]); return {w: c.width, h: c.height, g: g}; }""")
     trainer_ctx.close()
 
     # the camera path: Chromium's fake camera shows 丙's QR code, the collecting page adds 丙's row
@@ -190,6 +197,28 @@ def test_training_class_end_to_end(browser, site_url, offline_root, file_page, t
         pg.wait_for_selector('#tr-trainees tr[data-name="丙"]', timeout=20000)
         assert _rows(pg) == {"丙": f"{expected['丙']} / {maxi}"}
         pg.click("#tr-scan-stop")
+        # the trainer's exported record, imported on this second device: 甲 and 乙 added, 丙 already there
+        pg.set_input_files("#tr-file", str(export))
+        pg.wait_for_selector('#tr-trainees tr[data-name="甲"]')
+        assert _rows(pg) == {w: f"{expected[w]} / {maxi}" for w in ("甲", "乙", "丙")}
+        assert pg.locator('#tr-flagged .tr-flag[data-name="甲"]').count() == 1     # the conflict travels as a conflict
+    finally:
+        cam_browser.close()
+
+    # a trainee scans the trainer's projected 试卷码 with the phone camera
+    clip2 = tmp_path / "paper.y4m"
+    _y4m(clip2, trainer_qr)
+    cam_browser = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS + [
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={clip2}"])
+    try:
+        ctx = cam_browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
+        ctx.grant_permissions(["camera"], origin=site_url.rstrip("/"))
+        pg = ctx.new_page()
+        pg.goto(site_url + "training/exam.html")
+        pg.click("#tr-scan")
+        pg.wait_for_function("() => document.querySelector('#tr-code-input').value.length > 0", timeout=20000)
+        assert pg.input_value("#tr-code-input").replace("-", "") == code
+        assert pg.locator("#tr-video").is_hidden()                        # the camera stops once it has the code
     finally:
         cam_browser.close()
 
