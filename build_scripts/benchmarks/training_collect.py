@@ -78,6 +78,8 @@ def measure(site: Path, rate: float, trainees: int) -> dict:
             page.fill("#tr-session-code", setup["code"])
             page.click("#tr-session-set")
             native = page.evaluate("() => !!window.BarcodeDetector")
+            # jsQR is loaded on the first read (qr.js); load it before the clock runs, as the camera's first frames do
+            page.evaluate("() => { const c = document.createElement('canvas'); c.width = c.height = 8; return TrainingQR.decode(c, 8, 8); }")
             cdp = context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
             rows = [page.evaluate(SCAN_JS, text) for text in setup["codes"]]

@@ -94,3 +94,24 @@ def test_reload_keeps_answers_and_late_return_hands_in(page, site_url):
     assert "时间到" in page.inner_text(".qz-result h2")
     text = page.input_value("#tr-result-text")
     assert text.split("|")[2] == "王五" and text.split("|")[13] == "B"
+
+
+def test_same_name_conflict_is_flagged_then_resolved_by_the_trainer(page, site_url):
+    page.goto(site_url + "training/results.html")
+    codes = page.evaluate("""() => { const T = TrainingCode, P = TrainingPaper;
+      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: 9};
+      const c = T.encodePaper(s), p = P.build(s);
+      return [c, T.encodeResult(c, '赵六', p.flat.map(() => []), p.kinds),
+              T.encodeResult(c, '赵六', p.flat.map(f => f.key === '填空' ? [] : ['A']), p.kinds)]; }""")
+    page.fill("#tr-session-code", codes[0])
+    page.click("#tr-session-set")
+    page.fill("#tr-paste", codes[1] + "\n" + codes[2])
+    page.click("#tr-add")
+    assert page.locator("#tr-trainees tbody tr").count() == 1
+    flag = page.locator('#tr-flagged .tr-flag[data-name="赵六"]')
+    assert "作答不同" in flag.inner_text()
+    flag.get_by_text("两人同名：作为另一人加入").click()
+    names = page.locator("#tr-trainees tbody tr").evaluate_all("rs => rs.map(r => r.dataset.name)")
+    assert names == ["赵六", "赵六（2）"] and page.locator("#tr-flagged .tr-flag").count() == 0
+    page.reload()
+    assert page.locator("#tr-trainees tbody tr").count() == 2          # saved on the device

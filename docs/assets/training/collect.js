@@ -167,6 +167,12 @@
         el("button", { type: "button", class: "qz-btn qz-small", text: "用这一份替换", onclick: function () {
           session.results[f.name] = { text: f.text, name: f.name, at: Date.now() }; session.flagged.splice(i, 1); store.save(); render(); } }),
         " ",
+        el("button", { type: "button", class: "qz-btn qz-small", text: "两人同名：作为另一人加入", onclick: function () {
+          var n = 2;
+          while (session.results[f.name + "（" + n + "）"]) n++;
+          var key = f.name + "（" + n + "）";
+          session.results[key] = { text: f.text, name: key, at: Date.now() }; session.flagged.splice(i, 1); store.save(); render(); } }),
+        " ",
         el("button", { type: "button", class: "qz-btn qz-small", text: "丢弃这一份", onclick: function () { session.flagged.splice(i, 1); store.save(); render(); } })]));
     });
     var rows = graded(), n = rows.length;

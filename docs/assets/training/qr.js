@@ -3,6 +3,23 @@
    when the user presses a button and stops when asked or when the page is hidden. Nothing is fetched. */
 (function (root) {
   "use strict";
+  /* jsQR (257 kB) is loaded only when something is to be read and the browser has no BarcodeDetector */
+  var here = document.currentScript && document.currentScript.src;
+  var JSQR = here ? here.replace(/training\/qr\.js(\?.*)?$/, "vendor/jsqr/jsQR.js") : "../assets/vendor/jsqr/jsQR.js";
+  var jsqrLoading = null;
+  function loadJsQR() {
+    if (root.jsQR) return Promise.resolve(true);
+    if (!jsqrLoading) {
+      jsqrLoading = new Promise(function (resolve) {
+        var s = document.createElement("script");
+        s.src = JSQR;
+        s.onload = function () { resolve(!!root.jsQR); };
+        s.onerror = function () { jsqrLoading = null; resolve(false); };
+        document.head.appendChild(s);
+      });
+    }
+    return jsqrLoading;
+  }
 
   /* text -> <canvas> with the QR code (UTF-8 bytes, error correction M, 4-module quiet zone) */
   function draw(text, cell) {
@@ -18,6 +35,7 @@
     for (var r = 0; r < n; r++) for (var c = 0; c < n; c++) if (qr.isDark(r, c)) ctx.fillRect((c + margin) * cell, (r + margin) * cell, cell, cell);
     canvas.className = "tr-qr";
     canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", "二维码");
     return canvas;
   }
   /* cell size so the code fits `px` pixels */
@@ -52,12 +70,14 @@
   /* one picture (image, video frame or canvas) -> decoded text or null */
   function decode(source, w, h) {
     return nativeDetector().then(function (d) {
-      if (d) return d.detect(source).then(function (codes) { return codes.length ? codes[0].rawValue : null; }, function () { return jsqr(source, w, h); });
-      return jsqr(source, w, h);
+      if (d) return d.detect(source).then(function (codes) { return codes.length ? codes[0].rawValue : null; }, function () { return viaJsQR(source, w, h); });
+      return viaJsQR(source, w, h);
     });
   }
+  function viaJsQR(source, w, h) {
+    return loadJsQR().then(function (ok) { return ok ? jsqr(source, w, h) : null; });
+  }
   function jsqr(source, w, h) {
-    if (!root.jsQR) return null;
     var img = pixels(source, w, h);
     var hit = root.jsQR(img.data, img.width, img.height, { inversionAttempts: "dontInvert" });
     return hit ? hit.data : null;
@@ -81,7 +101,7 @@
   function camera(video, onText, onError) {
     var stream = null, stopped = false, timer = null, last = "", lastAt = 0;
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      onError("这个浏览器不能使用摄像头。请让学员把成绩码文字发给您，粘贴到下面。");
+      onError("这个浏览器不能使用摄像头，请改为手动输入。");
       return { stop: function () {} };
     }
     function loop() {
@@ -103,8 +123,8 @@
       if (p && p.catch) p.catch(function () {});
       loop();
     }, function (e) {
-      onError(e && e.name === "NotAllowedError" ? "没有得到使用摄像头的许可。请在浏览器设置里允许本站使用摄像头，或改用粘贴成绩码。"
-        : "摄像头打不开（可能没有摄像头或正被别的应用占用）。请改用粘贴成绩码或导入文件。");
+      onError(e && e.name === "NotAllowedError" ? "没有得到使用摄像头的许可。请在浏览器设置里允许本站使用摄像头，或改为手动输入。"
+        : "摄像头打不开（可能没有摄像头或正被别的应用占用），请改为手动输入。");
     });
     function stop() {
       stopped = true;
