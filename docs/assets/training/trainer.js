@@ -110,7 +110,7 @@
     out.innerHTML = "";
     var short = paper.sections.filter(function (s) { return s.items.length < s.wanted; });
     out.appendChild(el("h2", { text: "试卷码" }));
-    out.appendChild(el("p", { class: "tr-bigcode", id: "tr-code", text: T.group(code) }));
+    out.appendChild(el("p", { class: "tr-bigcode" + (code.length > 10 ? " tr-long" : ""), id: "tr-code", text: T.group(code) }));
     out.appendChild(el("div", { class: "tr-qrbox" }, [root.TrainingQR.drawFit(code, 320)]));
     out.appendChild(el("p", { id: "tr-desc", text: P.describe(paper) }));
     if (short.length) {
