@@ -34,6 +34,7 @@ out.typo = T.decodePaper(c1.slice(0, 4) + (c1[4] === "7" ? "8" : "7") + c1.slice
 out.other = T.decodePaper(c1, V + 1);
 out.char = T.decodePaper(c1.slice(0, 3) + "U" + c1.slice(4), V);
 out.empty = T.decodePaper("  ", V);
+out.fullwidth = T.decodePaper(c1.replace(/[0-9A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xFEE0)).replace(/０/g, "ｏ"), V);
 const kinds = ["填空", "单选", "多选"];
 const r = T.encodeResult(c1, " 张|三\n", [["二十", "每天|都~"], ["B"], ["C", "A", "Z"]], kinds);
 out.result = r;
@@ -42,6 +43,7 @@ out.resultCut = T.decodeResult(r.slice(0, -3), kinds);
 out.resultEdited = T.decodeResult(r.replace("|B|", "|C|"), kinds);
 out.resultCount = T.decodeResult(r, ["填空", "单选"]);
 out.notResult = T.decodeResult(c1, kinds);
+out.resultAsPaper = T.decodePaper(r, V);
 out.found = T.findResults("老师好\n" + r + "\n谢谢\n  " + r);
 let thrown = [];
 for (const bad of [{ ...county, minutes: 25 }, { ...county, seed: 16384 }, { ...county, pending: [10] }, { ...custom, counts: [32, 0, 0] }]) {

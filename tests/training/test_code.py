@@ -42,6 +42,7 @@ def test_paper_codes_round_trip(out):
                               "counts": [3, 0, 31]}
     assert all_docs["spec"]["docs"] is None and all_docs["spec"]["topics"] == [0, 15, 19]
     assert out["grouped"]["ok"] and out["grouped"]["spec"] == county["spec"]  # 3-1 dashes, lower case, O/L typed
+    assert out["fullwidth"]["ok"] and out["fullwidth"]["spec"] == county["spec"]  # a Chinese keyboard's full-width letters
 
 
 def test_every_single_typo_and_swap_is_caught(out):
@@ -50,7 +51,8 @@ def test_every_single_typo_and_swap_is_caught(out):
 
 @pytest.mark.parametrize("case,kind,words", [
     ("short", "short", "不完整"), ("long", "long", "多了"), ("typo", "typo", "输错"),
-    ("other", "version", "更新本机的离线副本"), ("char", "char", "“U”"), ("empty", "empty", "请先输入")])
+    ("other", "version", "更新本机的离线副本"), ("char", "char", "“U”"), ("empty", "empty", "请先输入"),
+    ("resultAsPaper", "result", "不是试卷码")])
 def test_bad_paper_codes_get_chinese_messages(out, case, kind, words):
     got = out[case]
     assert got["ok"] is False and got["kind"] == kind

@@ -119,9 +119,10 @@
 
   /* typed or scanned text -> the code's characters, or a refusal naming the character */
   function clean(text) {
-    var s = String(text == null ? "" : text).toUpperCase().replace(/[\s\-－—_·.。]/g, "")
-      .replace(/O/g, "0").replace(/[IL]/g, "1");
-    s = s.replace(/[０-９Ａ-Ｚ]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); });
+    var raw = String(text == null ? "" : text);
+    if (raw.indexOf(RESULT_PREFIX + "|") >= 0) return fail("result", "这是一份成绩码（交卷后给老师的），不是试卷码。请输入或扫描老师投影的试卷码。");
+    var s = raw.replace(/[０-９Ａ-Ｚａ-ｚ]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .toUpperCase().replace(/[\s\-－—_·.。]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
     for (var i = 0; i < s.length; i++) {
       if (ALPHABET.indexOf(s[i]) < 0) {
         return fail("char", "试卷码里不应有“" + s[i] + "”。试卷码只由数字和英文字母组成（没有 I、L、O、U），请对照老师给的试卷码重新输入。");
