@@ -24,11 +24,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from build_scripts.benchmarks.search_latency import _serve  # noqa: E402
-from build_scripts.benchmarks.static_host import put_block  # noqa: E402
+from build_scripts.benchmarks.search_latency import _serve
+from build_scripts.benchmarks.static_host import put_block
 
 DOC = ROOT / "docs" / "performance.md"
 LOOP_MS = 120

@@ -4,16 +4,9 @@ mkdocs.yml:  hooks: [build_scripts/training/hook.py]  (the offline copy inherits
 """
 from __future__ import annotations
 
-import pathlib
-import sys
+from mkdocs.structure.files import File
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts.training import qr_vendor  # noqa: E402
+from build_scripts.training import qr_vendor
 
 
 def on_files(files, config, **kwargs):
