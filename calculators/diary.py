@@ -26,7 +26,7 @@ from typing import Any
 
 from . import common, engine
 from .conditions import evaluate, fields_used
-from .fields import ROLE_LABELS
+from .fields import ACTION_LABELS, ROLE_LABELS
 from .inputs import InputError
 from .loader import load_rule_sets
 
@@ -491,7 +491,7 @@ def describe() -> dict[str, Any]:
                      "nights": bool((rs["attendance"].get("nights") or [])),
                      "leave": "leave" in rs})
     return {"version": 1, "marks": MARKS, "official_kinds": OFFICIAL_KINDS, "leave_status": LEAVE_STATUS,
-            "roles": dict(ROLE_LABELS), "rule_sets": sets}
+            "roles": dict(ROLE_LABELS), "actions": dict(ACTION_LABELS), "rule_sets": sets}
 
 
 def run_json(action: str, json_text: str) -> str:
