@@ -1,5 +1,5 @@
-"""The diary page's Markdown: a form shell; every data string escaped, data as JSON in a
-<script type="application/json"> block, no inline script (CSP)."""
+"""The diary page's Markdown: a form shell; every data string escaped, its data as escaped JSON in a
+data- attribute (as the calculator pages do), no inline script (CSP)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from build_scripts.calculator_pages import hook as calc_hook
 from build_scripts.calculator_pages.spec import clause_labels, document_short_names
 from build_scripts.pyodide import artifacts
-from build_scripts.safe_text import front_matter, html_text, json_for_html
+from build_scripts.safe_text import front_matter, html_text
 
 ASSETS = "../assets/calculators"
 MODULES = ("runtime-client.mjs", "failure.mjs", "diagnose.mjs", "result.mjs", "diary-page.mjs")
@@ -40,8 +40,7 @@ def page(docs_dir: Path) -> str:
 
 每天点一下，记下在村、住宿、请假、公出；台账按你所适用的制度随时算出本月、本年的驻村天数，离条文规定的界线还差几天，每一句都附条文。记录只保存在本机浏览器里，不会发送出去。
 
-<div class="zd-diary" data-worker="{ASSETS}/worker.mjs?v={html_text(token)}" data-runtime="{html_text(runtime)}">
-<script type="application/json" class="zd-config">{json_for_html(cfg)}</script>
+<div class="zd-diary" data-worker="{ASSETS}/worker.mjs?v={html_text(token)}" data-runtime="{html_text(runtime)}" data-config="{html_text(json.dumps(cfg, ensure_ascii=False, separators=(",", ":")))}">
 <section class="zd-profile" aria-labelledby="zd-h-profile"><h2 id="zd-h-profile">个人设置</h2>
 <form class="zd-profile-form" novalidate autocomplete="off">
 <div class="zd-field" data-field="rules"><label for="zd-rules">适用的制度</label><select id="zd-rules" name="rules"><option value="">请选择</option>{rules}</select><p class="zd-error" role="alert" hidden></p></div>
@@ -72,7 +71,7 @@ def page(docs_dir: Path) -> str:
 </section>
 <section class="zd-records" aria-labelledby="zd-h-records"><h2 id="zd-h-records">记录导出与备份</h2>
 <p class="zd-backup-note" role="status"></p>
-<p class="zd-buttons"><button type="button" class="md-button zd-print-month">打印本月考勤表</button><button type="button" class="md-button zd-csv">导出表格（CSV）</button><button type="button" class="md-button zd-backup">备份（JSON）</button><label class="md-button zd-import-label">导入备份<input type="file" class="zd-import" accept=".json,application/json" hidden></label></p>
+<p class="zd-buttons"><button type="button" class="md-button zd-print-month">打印本月考勤表</button><button type="button" class="md-button zd-csv">导出表格（CSV）</button><button type="button" class="md-button zd-backup">备份到文件</button><label class="md-button zd-import-label">从备份文件导入<input type="file" class="zd-import" accept=".json,application/json" hidden></label></p>
 <p class="zd-import-result" role="status"></p>
 </section>
 <div class="zd-print" aria-hidden="true"></div>

@@ -67,6 +67,14 @@ def test_hebei_month_status_warning_and_backup(page, site_url, tmp_path, artifac
     assert "还需 7 天；本月还剩 17 天可以在村，来得及" in got["month"]["text"]
     assert "河北" in page.inner_text(".zd-lines li[data-id='month'] .zc-cite")
     page.screenshot(path=str(artifacts_dir / "diary-hebei-390.png"), full_page=True)
+    # the month's 考勤表, printed alone
+    page.click(".zd-print-month")
+    sheet = page.inner_text(".zd-print")
+    assert "驻村考勤表" in sheet and "2026年3月" in sheet and "公出（出差）" in sheet and "请假（已批准）" in sheet
+    page.emulate_media(media="print")
+    assert page.is_visible(".zd-print table") and not page.is_visible(".zd-calendar-box")
+    page.emulate_media(media="screen")
+    assert page.pdf(prefer_css_page_size=True)[:4] == b"%PDF"
 
     # a future 在村 is refused next to the calendar, and nothing is saved
     before = page.evaluate("() => localStorage.getItem('zhucun.diary')")

@@ -12,7 +12,7 @@ const [{ CalculatorRuntime }, { citeLink }, { progressText, failureText }, store
 ]);
 
 const root = document.querySelector(".zd-diary");
-const cfg = JSON.parse(root.querySelector(".zd-config").textContent);
+const cfg = JSON.parse(root.dataset.config);
 const $ = (sel) => root.querySelector(sel);
 const WEEK = ["一", "二", "三", "四", "五", "六", "日"];
 const SHORT = { in_village: "在村", night: "住宿", leave: "请假", official: "公出", absent: "离岗", duty: "值班" };
@@ -393,6 +393,7 @@ const printBox = root.querySelector(".zd-print");
 function doPrint(kind, sheet) {
   printBox.textContent = "";
   printBox.append(sheet);
+  document.body.append(printBox); // printed alone: everything else beside it is hidden (diary.css)
   document.body.dataset.zdPrint = kind;
   window.addEventListener("afterprint", () => delete document.body.dataset.zdPrint, { once: true });
   if (!navigator.webdriver) window.print();
@@ -462,6 +463,7 @@ function printMonth() {
   for (let d = 1; d <= half; d++) rows.push([...cell(d), ...cell(d + half)]);
   sheet.append(table(rows, "zd-month-table"));
   if (lastStatus && lastStatus.lines) {
+    sheet.append(el("p", "zd-print-asof", `截至${cnDay(todayISO())}的情况：`));
     const ul = el("ul", "zd-print-lines");
     for (const ln of lastStatus.lines) ul.append(el("li", "", `${ln.text}${ln.cite ? "（" + citeText(ln.cite) + "）" : ""}`));
     sheet.append(ul);
