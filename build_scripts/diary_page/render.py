@@ -41,7 +41,7 @@ def page(docs_dir: Path) -> str:
 每天点一下，记下在村、住宿、请假、公出；台账按你所适用的制度随时算出本月、本年的驻村天数，离条文规定的界线还差几天，每一句都附条文。记录只保存在本机浏览器里，不会发送出去。
 
 <div class="zd-diary" data-worker="{ASSETS}/worker.mjs?v={html_text(token)}" data-runtime="{html_text(runtime)}" data-config="{html_text(json.dumps(cfg, ensure_ascii=False, separators=(",", ":")))}">
-<section class="zd-profile" aria-labelledby="zd-h-profile"><h2 id="zd-h-profile">个人设置</h2>
+<details class="zd-profile" open><summary class="zd-profile-summary">个人设置</summary>
 <form class="zd-profile-form" novalidate autocomplete="off">
 <div class="zd-field" data-field="rules"><label for="zd-rules">适用的制度</label><select id="zd-rules" name="rules"><option value="">请选择</option>{rules}</select><p class="zd-error" role="alert" hidden></p></div>
 <div class="zd-field" data-field="role"><label for="zd-role">身份</label><select id="zd-role" name="role"><option value="">请选择</option>{roles}</select><p class="zd-error" role="alert" hidden></p></div>
@@ -49,7 +49,7 @@ def page(docs_dir: Path) -> str:
 <div class="zd-field" data-field="name"><label for="zd-name">姓名（选填，打印请假条、考勤表用）</label><input id="zd-name" name="name" type="text" maxlength="40"></div>
 <div class="zd-field" data-field="unit"><label for="zd-unit">派出单位（选填）</label><input id="zd-unit" name="unit" type="text" maxlength="60"></div>
 <button type="submit" class="md-button md-button--primary zd-save-profile">保存设置</button>
-</form></section>
+</form></details>
 <section class="zd-today" aria-label="今天"><button type="button" class="md-button md-button--primary zd-today-btn" disabled>今天在村</button><button type="button" class="md-button zd-today-night" hidden disabled>今天在村住宿</button><p class="zd-today-note" role="status"></p></section>
 <section class="zd-status-box" aria-labelledby="zd-h-status"><h2 id="zd-h-status">我现在的情况</h2><p class="zd-runtime" role="status" aria-live="polite">正在准备计算环境（只需下载一次）…</p><button type="button" class="md-button zd-retry" hidden>重试</button><ul class="zd-lines" aria-live="polite"></ul><p class="zd-readings-link"><a href="../compare/readings.html">台账的读法（解读说明）</a></p></section>
 <section class="zd-calendar-box" aria-labelledby="zd-h-cal"><h2 id="zd-h-cal">日历</h2>

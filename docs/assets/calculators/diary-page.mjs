@@ -82,7 +82,14 @@ async function call(action, args) {
 // ---------- profile ----------
 const pform = $(".zd-profile-form");
 function fillProfile() {
-  for (const k of ["rules", "role", "start", "name", "unit"]) pform.elements[k].value = box.data.profile[k] || "";
+  const p = box.data.profile;
+  for (const k of ["rules", "role", "start", "name", "unit"]) pform.elements[k].value = p[k] || "";
+  const rs = ruleSet();
+  const details = root.querySelector(".zd-profile");
+  root.querySelector(".zd-profile-summary").textContent = rs
+    ? `个人设置：${rs.title}，${cfg.roles[p.role] || ""}，${p.start ? cnDay(p.start) : ""}起（点此修改）`
+    : "个人设置";
+  if (!rs) details.open = true;
 }
 function fieldErrors(form, errors) {
   for (const f of form.querySelectorAll(".zd-field")) {
@@ -103,6 +110,7 @@ pform.addEventListener("submit", async (ev) => {
   fieldErrors(pform, own);
   if (own.length) return;
   commit({ ...box.data, profile });
+  root.querySelector(".zd-profile").open = false;
   refresh();
 });
 
@@ -521,6 +529,7 @@ function drawBackupNote() {
 }
 
 // ---------- start ----------
+if (box.data.profile.rules) root.querySelector(".zd-profile").open = false;
 for (const b of root.querySelectorAll(".zd-today-btn, .zd-today-night")) b.disabled = false;
 root.dataset.wired = "1";
 refresh();
