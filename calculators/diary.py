@@ -19,12 +19,13 @@ Every reading this module adds is in READINGS (shown on the 解读说明 page).
 
 from __future__ import annotations
 
+import base64
 import calendar
 import json
 from datetime import date, timedelta
 from typing import Any
 
-from . import common, engine
+from . import common, diary_xlsx, engine
 from .conditions import evaluate, fields_used
 from .fields import ACTION_LABELS, ROLE_LABELS
 from .inputs import InputError
@@ -480,6 +481,23 @@ def leave_request(profile: dict[str, Any], marks: Any, start_text: Any, end_text
             "counting": next(r[1] for r in READINGS if r[0] == "台账：请假天数")}
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def table_rows(profile: dict[str, Any], marks: Any, today: date) -> list[list[str]]:
+    """The records as a table (日期, 星期, 记录, 审批人), one row a recorded day, oldest first."""
+    days, _ = validate(profile, marks, today)
+    rows = [["日期", "星期", "记录", "审批人"]]
+    for d in sorted(days):
+        m = days[d]
+        rows.append([d.isoformat(), "星期" + WEEKDAYS[d.weekday()], _label(m), str(m.get("approver") or "")])
+    return rows
+
+
+def xlsx_base64(profile: dict[str, Any], marks: Any, today: date) -> str:
+    return base64.b64encode(diary_xlsx.workbook(table_rows(profile, marks, today), "驻村台账")).decode("ascii")
+
+
 def describe() -> dict[str, Any]:
     rule_sets = load_rule_sets()
     sets = []
@@ -512,6 +530,9 @@ def run_json(action: str, json_text: str) -> str:
             elif action == "validate":
                 errs = check_profile(args.get("profile"))
                 out = {"errors": errs + (validate(args["profile"], args.get("marks"), today)[1] if not errs else [])}
+            elif action == "xlsx":
+                errs = check_profile(args.get("profile"))
+                out = {"errors": errs} if errs else {"errors": [], "xlsx": xlsx_base64(args["profile"], args.get("marks"), today)}
             elif action == "leave_request":
                 out = leave_request(args.get("profile"), args.get("marks"), args.get("start"), args.get("end"), today)
             else:

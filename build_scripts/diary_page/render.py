@@ -71,7 +71,7 @@ def page(docs_dir: Path) -> str:
 </section>
 <section class="zd-records" aria-labelledby="zd-h-records"><h2 id="zd-h-records">记录导出与备份</h2>
 <p class="zd-backup-note" role="status"></p>
-<p class="zd-buttons"><button type="button" class="md-button zd-print-month">打印本月考勤表</button><button type="button" class="md-button zd-csv">导出表格（CSV）</button><button type="button" class="md-button zd-backup">备份到文件</button><label class="md-button zd-import-label">从备份文件导入<input type="file" class="zd-import" accept=".json,application/json" hidden></label></p>
+<p class="zd-buttons"><button type="button" class="md-button zd-print-month">打印本月考勤表</button><button type="button" class="md-button zd-xlsx">导出 Excel 表格</button><button type="button" class="md-button zd-csv">导出 CSV 表格</button><button type="button" class="md-button zd-backup">备份到文件</button><label class="md-button zd-import-label">从备份文件导入<input type="file" class="zd-import" accept=".json,application/json" hidden></label></p>
 <p class="zd-import-result" role="status"></p>
 </section>
 <div class="zd-print" aria-hidden="true"></div>

@@ -97,6 +97,13 @@ def test_hebei_month_status_warning_and_backup(page, site_url, tmp_path, artifac
     csv_path = tmp_path / "d.csv"
     dl.value.save_as(csv_path)
     assert "2026-03-11,公出（出差）" in csv_path.read_text(encoding="utf-8-sig")
+    with page.expect_download() as dl:
+        page.click(".zd-xlsx")
+    xlsx_path = tmp_path / "d.xlsx"
+    dl.value.save_as(xlsx_path)
+    import openpyxl
+    ws = openpyxl.load_workbook(xlsx_path).active
+    assert ws["C12"].value == "公出（出差）" and ws.max_row == 15
     page.evaluate("() => localStorage.removeItem('zhucun.diary')")
     page.reload()
     page.wait_for_selector(".zd-diary[data-wired='1']")

@@ -130,3 +130,27 @@ def test_run_json_never_raises():
 
 def test_readings_are_listed():
     assert all(title.startswith("台账") and text for title, text in diary.READINGS)
+
+
+def test_xlsx_opens_with_the_records(tmp_path):
+    import base64
+
+    import openpyxl
+
+    profile = {"rules": "hebei-measures", "role": "member", "start": "2026-01-01"}
+    marks = expand([{"from": "2026-03-01", "to": "2026-03-02", "mark": "in_village"},
+                    {"date": "2026-03-03", "mark": "official", "kind": "trip"},
+                    {"date": "2026-03-04", "mark": "leave", "status": "approved", "approver": "=HYPERLINK(<乡镇党委>)"},
+                    {"date": "2026-03-30", "mark": "in_village"}])  # in the future: not in the table
+    out = json.loads(diary.run_json("xlsx", json.dumps({"profile": profile, "marks": marks, "today": "2026-03-10"})))
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(base64.b64decode(out["xlsx"]))
+    ws = openpyxl.load_workbook(path).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0] == ["日期", "星期", "记录", "审批人"]
+    assert rows[1] == ["2026-03-01", "星期日", "在村", None] or rows[1][:3] == ["2026-03-01", "星期日", "在村"]
+    assert rows[3][2] == "公出（出差）" and rows[4][2] == "请假（已批准）"
+    assert rows[4][3] == "=HYPERLINK(<乡镇党委>)" and ws["D5"].data_type == "s"  # text, never a formula
+    assert len(rows) == 5
+    again = json.loads(diary.run_json("xlsx", json.dumps({"profile": profile, "marks": marks, "today": "2026-03-10"})))
+    assert again["xlsx"] == out["xlsx"]

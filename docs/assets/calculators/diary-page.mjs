@@ -492,6 +492,17 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 $(".zd-csv").addEventListener("click", () => download(`驻村台账-${todayISO()}.csv`, store.csvText(box.data, labelOf), "text/csv;charset=utf-8"));
+$(".zd-xlsx").addEventListener("click", async () => {
+  const res = await call("xlsx", { profile: box.data.profile, marks: store.marksOf(box.data) });
+  if (res.errors.length) {
+    showErrors(res.errors);
+    return;
+  }
+  const bin = atob(res.xlsx);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  download(`驻村台账-${todayISO()}.xlsx`, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+});
 $(".zd-backup").addEventListener("click", () => {
   const next = { ...box.data, unsaved: 0, backedUp: Date.now() };
   download(`驻村台账-备份-${todayISO()}.json`, store.backupText(next), "application/json");
