@@ -203,3 +203,26 @@ def test_version_1_data_is_migrated(page, site_url):
     page.wait_for_selector(".zd-errors li", timeout=READY)
     assert "请选择公出的类别" in page.inner_text(".zd-errors")
     assert page.get_attribute(".zd-day[data-date='2026-03-04']", "class").count("zd-bad") == 1
+
+
+def test_records_survive_closing_the_browser(page, browser, site_url):
+    """The browser closed and opened again (its saved storage carried to a new context): nothing lost."""
+    open_diary(page, site_url, "2026-03-24")
+    set_profile(page, "guizhou-2017", role="first_secretary")
+    before = page.evaluate("() => localStorage.getItem('zhucun.diary')")
+    page.click(".zd-today-btn")
+    page.wait_for_function("b => localStorage.getItem('zhucun.diary') !== b", arg=before, timeout=READY)
+    state = page.context.storage_state()
+    page.context.close()
+    ctx = browser.new_context(storage_state=state, viewport={"width": 390, "height": 844}, locale="zh-CN",
+                              service_workers="block")
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort())
+    again = ctx.new_page()
+    try:
+        open_diary(again, site_url, "2026-03-25")
+        again.wait_for_selector(".zd-day[data-date='2026-03-24'][data-mark='in_village']")
+        got = lines(again)
+        assert "本月到今天驻村 1 天" in got["month"]["text"]
+        assert "贵州" in again.inner_text(".zd-profile-summary")
+    finally:
+        ctx.close()
