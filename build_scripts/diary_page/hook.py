@@ -8,16 +8,11 @@ mkdocs.yml:  hooks: [build_scripts/diary_page/hook.py]   (after calculator_pages
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts.diary_page import render  # noqa: E402
+from build_scripts.diary_page import render
 
 SRC_URI = "diary/index.md"
 
