@@ -94,13 +94,19 @@
 
   function register() {
     navigator.serviceWorker.register(swURL.href).then(function (reg) {
+      if (!reg) throw new Error("no registration");
       watch(reg);
       if (firstVisit) navigator.serviceWorker.ready.then(function (r) { keepFirstVisit(r.active); });
     }).catch(function (err) {
+      // a calculator page waiting for the worker (page.mjs) starts its runtime without it
+      document.documentElement.dataset.swFailed = "1";
       console.warn("service worker not registered:", err);
     });
   }
 
-  if (document.readyState === "complete") register();
+  // A calculator page waits for the worker before it starts its runtime (assets/calculators/page.mjs), so
+  // that the runtime's download passes through the worker and is kept from that one download: register
+  // there at once; elsewhere after the page has loaded.
+  if (document.readyState === "complete" || document.querySelector(".zc-calc")) register();
   else window.addEventListener("load", register);
 })();
