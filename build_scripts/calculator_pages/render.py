@@ -74,7 +74,7 @@ def _rules_block(spec: CalculatorSpec) -> str:
 
 # The modules page.mjs imports (directly or through form.mjs and runtime-client.mjs): fetched while
 # the page parses, so the runtime starts as soon as page.mjs runs.
-PAGE_MODULES = ("runtime-client.mjs", "failure.mjs", "diagnose.mjs", "status-text.mjs", "form.mjs", "checks.mjs",
+PAGE_MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagnose.mjs", "status-text.mjs", "form.mjs", "checks.mjs",
                 "result.mjs")
 
 

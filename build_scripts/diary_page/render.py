@@ -13,7 +13,7 @@ from build_scripts.pyodide import artifacts
 from build_scripts.safe_text import front_matter, html_text
 
 ASSETS = "../assets/calculators"
-MODULES = ("runtime-client.mjs", "failure.mjs", "diagnose.mjs", "result.mjs", "diary-page.mjs")
+MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagnose.mjs", "result.mjs", "diary-page.mjs")
 
 
 def config() -> dict[str, Any]:

@@ -4,11 +4,12 @@
 // Every data string reaches the page through textContent.
 
 const q = new URL(import.meta.url).search;
-const [{ CalculatorRuntime }, { citeLink }, { progressText, failureText }, store] = await Promise.all([
+const [{ CalculatorRuntime }, { citeLink }, { progressText, failureText }, store, { serviceWorkerInCharge }] = await Promise.all([
   import(`./runtime-client.mjs${q}`),
   import(`./result.mjs${q}`),
   import(`./status-text.mjs${q}`),
   import(`./diary-store.mjs${q}`),
+  import(`./sw-in-charge.mjs${q}`),
 ]);
 
 const root = document.querySelector(".zd-diary");
@@ -72,7 +73,8 @@ const runtime = new CalculatorRuntime(root.dataset.worker, JSON.parse(root.datas
   $(".zd-runtime").textContent = p.stage === "ready" ? "" : progressText(p);
   $(".zd-retry").hidden = p.stage !== "failed";
 });
-runtime.start();
+// on a first visit, once the service worker is in charge, so the runtime is downloaded once (as on the calculator pages)
+serviceWorkerInCharge(8000).then(() => runtime.start());
 $(".zd-retry").addEventListener("click", () => runtime.restart());
 
 async function call(action, args) {
