@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
+from build_scripts.pyodide import precompile
 
 OUT = "assets/offline-pyodide"
 HTTP_RUNTIME = "assets/pyodide"
@@ -51,7 +53,10 @@ def write(site: Path, pinned_version: str) -> dict:
     }
     stdlib = stdlib_name(site)
     for name in ["pyodide.asm.wasm", stdlib, *wheels]:
-        scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, (src / name).read_bytes())
+        data = (src / name).read_bytes()
+        if name == stdlib:   # stored for the host's brotli online; nothing compresses it in the copy
+            data = precompile.repacked(data, zipfile.ZIP_DEFLATED)
+        scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, data)
     listed = []
     for name, text in scripts.items():
         (out / name).write_text(text, encoding="utf-8")
