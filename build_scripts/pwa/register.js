@@ -101,6 +101,12 @@
     });
   }
 
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register);
+  // after the page has loaded and the browser is idle: registering starts the worker's own script, which
+  // should not compete with the page's first paint and scripts on a slow phone
+  function soon() {
+    if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
+    else setTimeout(register, 500);
+  }
+  if (document.readyState === "complete") soon();
+  else window.addEventListener("load", soon);
 })();
