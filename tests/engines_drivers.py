@@ -185,6 +185,24 @@ class Firefox:
                 self.proc.wait(timeout=30)
 
 
+def search_lands_on_clause(engine, base: str, question: dict) -> dict:
+    """On `base`index.html: search the header box for question["query"]; one of question["expect"]
+    (doc#anchor, tests/search/questions.yml) must be among the first three results, and opening it must
+    land on that clause with the searched words marked. Returns what was seen (for messages)."""
+    engine.goto(base + "index.html")
+    got = engine.step("search", {"query": question["query"]})
+    cites = [r["cite"] for r in got["results"]]
+    hits = [r for r in got["results"][:3] if r["cite"] in question["expect"]]
+    assert got["state"] == "results" and hits, (question, got["meta"], cites)
+    doc, anchor = hits[0]["cite"].split("#", 1)
+    href = hits[0]["href"]
+    assert href.startswith(base) and f"regulations/{doc}.html" in href, href
+    engine.goto(href)
+    opened = engine.step("opened-clause", {"anchor": anchor})
+    assert opened["hash"] == anchor and opened["target"] and opened["marks"], (href, opened)
+    return {"cites": cites, "opened": opened}
+
+
 class EnginePool:
     """Launches each engine once, on first use; closes them all at the end of the session."""
 

@@ -28,17 +28,32 @@
   }
 
   if (step === "search") {
-    const toggle = await until("search button", () => $("label.md-header__button[for=__search]"));
-    toggle.click();
-    const meta = () => ($(".md-search-result__meta") || {}).textContent || "";
-    await until("search ready", () => /键入/.test(meta()), 60000);
-    const input = $("input.md-search__input");
+    // the site's own search (docs/assets/search/): the header magnifier opens the box, the engine and the
+    // index load on that first touch, and the `input` event searches (as a paste or an IME commit does)
+    const opener = await until("search button", () => $("label.md-header__button[data-zs-open]"));
+    const box = $("[data-zs-results]");
+    delete box.dataset.zsState;
+    opener.click();
+    const input = await until("search box shown", () => {
+      const i = $("[data-zs-input]");
+      return i && i.getBoundingClientRect().width > 0 && i;
+    });
     input.focus();
     set(input, arg.query);
-    input.dispatchEvent(new KeyboardEvent("keyup", { key: "End", bubbles: true }));
-    await until("search results", () => /符合条件|没有/.test(meta()), 30000);
-    return Array.from(document.querySelectorAll("li.md-search-result__item > a.md-search-result__link"),
-                      (a) => a.getAttribute("href"));
+    await until("search results", () => /^(results|none)$/.test(box.dataset.zsState || "") &&
+                box.querySelector(".md-search-result__meta").textContent.indexOf("载入") < 0, 60000);
+    return { state: box.dataset.zsState, meta: box.querySelector(".md-search-result__meta").textContent.trim(),
+             results: Array.from(box.querySelectorAll("a[data-zs-result]"),
+                                 (a) => ({ cite: a.dataset.zsResult, href: a.href })) };
+  }
+
+  if (step === "opened-clause") {
+    // the page a search result opens: the clause is there, marked as the target, its matched words marked
+    const clause = await until("clause " + arg.anchor, () => document.getElementById(arg.anchor));
+    await until("highlighted words", () => clause.querySelector("mark.zs-hit"));
+    return { target: clause.classList.contains("zs-target"), text: clause.textContent.trim(),
+             marks: Array.from(clause.querySelectorAll("mark.zs-hit"), (m) => m.textContent),
+             hash: decodeURIComponent(location.hash.slice(1)) };
   }
 
   if (step === "calculator") {
