@@ -4,6 +4,11 @@
 so a build step runs `compile_rule_sets()` (CLI: `python -m calculators compile`) to write
 every rule set into `calculators/rules_compiled.json`. Both paths validate with the same
 schema and give the same dicts.
+
+A rule set names its document (`document:`) and nothing else about it: the document's names, level and
+jurisdiction are stated once, in `build_scripts/corpus/documents.yml`, and joined in here (`join_documents`)
+as `name`, `short_name`, `level` and `jurisdiction`. The compiled JSON carries those facts for the
+documents the rule sets name, so the browser needs no second file.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from .schema import RuleSetError, validate_rule_set
 PACKAGE_DIR = Path(__file__).resolve().parent
 RULES_DIR = PACKAGE_DIR / "rules"
 COMPILED = PACKAGE_DIR / "rules_compiled.json"
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
+DOCUMENTS_FILE = PACKAGE_DIR.parent / "build_scripts" / "corpus" / "documents.yml"
+# rule-set key <- documents.yml key: the facts a rule set takes from its document
+JOINED = {"name": "title", "short_name": "short", "level": "level", "jurisdiction": "jurisdiction"}
 
 _cache: dict[str, dict[str, Any]] | None = None
 
@@ -30,7 +38,31 @@ def yaml_available() -> bool:
     return True
 
 
-def load_yaml_dir(rules_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+def read_documents(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    """{document id: {name, short_name, level, jurisdiction}} from documents.yml (needs PyYAML)."""
+    data = read_yaml(DOCUMENTS_FILE if path is None else path) or {}
+    return {d["id"]: {key: d.get(src) for key, src in JOINED.items()}
+            for d in data.get("documents") or [] if isinstance(d, dict) and "id" in d}
+
+
+def join_documents(rule_sets: dict[str, dict[str, Any]], documents: dict[str, dict[str, Any]],
+                   source: str = "calculators/rules") -> dict[str, dict[str, Any]]:
+    """Each rule set with its document's names, level and jurisdiction; a rule set naming a document
+    that is not listed is an error."""
+    out: dict[str, dict[str, Any]] = {}
+    for rid, rs in rule_sets.items():
+        facts = documents.get(rs["document"])
+        if facts is None:
+            raise RuleSetError(f"{source}/{rid}.yml", [("document", f"{rs['document']!r} is not a document listed in "
+                                                                    "build_scripts/corpus/documents.yml")])
+        out[rid] = {**rs, **facts}
+    return out
+
+
+def load_yaml_dir(rules_dir: Path | None = None,
+                  documents: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Every rule set of a folder, validated and joined with its document's facts (documents: as
+    `read_documents()` gives, default documents.yml)."""
     import yaml
 
     rules_dir = RULES_DIR if rules_dir is None else rules_dir
@@ -42,7 +74,7 @@ def load_yaml_dir(rules_dir: Path | None = None) -> dict[str, dict[str, Any]]:
         except yaml.YAMLError as exc:
             raise RuleSetError(source, [("", f"not valid YAML: {exc}")]) from exc
         out[path.stem] = validate_rule_set(doc, source, expected_id=path.stem)
-    return out
+    return join_documents(out, read_documents() if documents is None else documents)
 
 
 def read_yaml(path: Path) -> Any:
@@ -61,7 +93,8 @@ def load_compiled(path: Path | None = None) -> dict[str, dict[str, Any]]:
     if data.get("format") != COMPILED_FORMAT:
         raise RuleSetError(str(path), [("format", f"expected {COMPILED_FORMAT}")])
     sets = data["rule_sets"]
-    return {rid: validate_rule_set(doc, f"{path.name}:{rid}", expected_id=rid) for rid, doc in sets.items()}
+    raw = {rid: validate_rule_set(doc, f"{path.name}:{rid}", expected_id=rid) for rid, doc in sets.items()}
+    return join_documents(raw, data["documents"], path.name)
 
 
 def load_rule_sets(source: str = "auto") -> dict[str, dict[str, Any]]:
@@ -69,14 +102,19 @@ def load_rule_sets(source: str = "auto") -> dict[str, dict[str, Any]]:
     global _cache
     if source == "auto":
         if _cache is None:
-            use_yaml = yaml_available() and RULES_DIR.is_dir() and any(RULES_DIR.glob("*.yml"))
+            use_yaml = (yaml_available() and RULES_DIR.is_dir() and any(RULES_DIR.glob("*.yml"))
+                        and DOCUMENTS_FILE.is_file())
             _cache = load_yaml_dir() if use_yaml else load_compiled()
         return _cache
     return load_yaml_dir() if source == "yaml" else load_compiled()
 
 
 def compiled_text(rule_sets: dict[str, dict[str, Any]]) -> str:
-    return json.dumps({"format": COMPILED_FORMAT, "rule_sets": rule_sets},
+    """Joined rule sets as the compiled JSON: each rule set as written, and the facts of the documents
+    they name once beside them."""
+    documents = {rs["document"]: {k: rs[k] for k in JOINED} for rs in rule_sets.values()}
+    raw = {rid: {k: v for k, v in rs.items() if k not in JOINED} for rid, rs in rule_sets.items()}
+    return json.dumps({"format": COMPILED_FORMAT, "documents": documents, "rule_sets": raw},
                       ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

@@ -31,19 +31,16 @@ import os
 import platform
 import socketserver
 import statistics
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from build_scripts.benchmarks.bare_page import BARE_HTML, BARE_WORKER  # noqa: E402
-from build_scripts.benchmarks.static_host import CompressedStatic, build_site, carry_blocks  # noqa: E402
-from build_scripts.pyodide.stdlib import STDLIB_NAME, UPSTREAM_NAME  # noqa: E402
-from build_scripts.pyodide.vendor import load_pin, upstream_file  # noqa: E402
+from build_scripts.benchmarks.bare_page import BARE_HTML, BARE_WORKER
+from build_scripts.benchmarks.static_host import CompressedStatic, build_site, carry_blocks
+from build_scripts.pyodide.stdlib import STDLIB_NAME, UPSTREAM_NAME
+from build_scripts.pyodide.vendor import load_pin, upstream_file
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

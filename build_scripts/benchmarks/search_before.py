@@ -17,11 +17,7 @@ import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts.search_index import evaluate  # noqa: E402
+from build_scripts.search_index import evaluate
 
 META = "document.querySelector('.md-search-result__meta')"
 

@@ -24,10 +24,8 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from build_scripts.search_index import INDEX_PATH, evaluate, gzip_size  # noqa: E402
+from build_scripts.search_index import INDEX_PATH, evaluate, gzip_size
 
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- search:start -->", "<!-- search:end -->"

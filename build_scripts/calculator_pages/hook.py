@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts.calculator_pages import render, spec  # noqa: E402
-from build_scripts.pyodide import artifacts, site_files, stdlib, vendor  # noqa: E402
+from build_scripts.calculator_pages import render, spec
+from build_scripts.pyodide import artifacts, site_files, stdlib, vendor
 
 log = logging.getLogger("mkdocs.hooks.calculator_pages")
 ASSET_DIR = "assets/calculators"
@@ -34,7 +29,7 @@ def describe() -> dict:
 def version_token(docs_dir: Path) -> str:
     """Changes whenever the wheel, the Pyodide pin or any calculator asset changes."""
     h = hashlib.sha256()
-    h.update(artifacts.calculators_wheel().sha256.encode())
+    h.update(site_files.bundle().wheel_sha256.encode())
     h.update(vendor.load_pin().integrity.encode())
     h.update(stdlib.MODULE_LIST.read_bytes() + repr(stdlib.MARGIN).encode())
     for p in sorted((docs_dir / ASSET_DIR).glob("*")):
@@ -45,7 +40,7 @@ def version_token(docs_dir: Path) -> str:
 def runtime_manifest() -> dict:
     """What the worker downloads (total bytes, for the progress line) and the length and SHA-256 of
     every runtime file, which the worker checks its downloads against."""
-    return site_files.manifest(site_files.site_files())
+    return site_files.bundle().manifest
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:

@@ -7,21 +7,14 @@ names, limits, labels and help texts are the CLI's own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import yaml
+from build_scripts.corpus import load_spec
 
-ROOT = Path(__file__).resolve().parents[2]
 
-# Page file names and the titles the site uses for each calculator.
-PAGES: dict[str, tuple[str, str]] = {
-    "attendance": ("attendance", "考勤达标"),
-    "leave": ("leave", "请假审批"),
-    "assessment": ("assessment", "考核等次与召回"),
-    "quota": ("quota", "优秀名额"),
-    "eligibility": ("eligibility", "人选资格"),
-}
+# The order of the calculator pages (each page is tools/<name>.md; its title is the calculator's own,
+# calculators.fields.CALCULATORS, through describe()).
+PAGES: tuple[str, ...] = ("attendance", "leave", "assessment", "quota", "eligibility")
 
 
 @dataclass
@@ -153,7 +146,6 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
     specs = []
     for raw in _as_list(desc["calculators"]):
         name = raw["name"]
-        slug, default_title = PAGES.get(name, (name, name))
         supported = raw.get("rule_sets") or raw.get("rules")
         if supported is None:
             supported = [r["id"] for r in rule_sets if name in (r.get("calculators") or [])]
@@ -162,8 +154,8 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
         specs.append(
             CalculatorSpec(
                 name=name,
-                slug=slug,
-                title=raw.get("title") or default_title,
+                slug=name,
+                title=raw["title"],
                 summary=raw.get("summary") or raw.get("help") or raw.get("description") or "",
                 fields=[normalize_field(f) for f in _as_list(raw.get("fields") or raw.get("inputs"))],
                 rule_sets=[{"id": rid, "title": titles.get(rid, rid)} for rid in supported_ids],
@@ -177,17 +169,11 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
     return specs
 
 
-def _documents_yml(path: Path = ROOT / "build_scripts" / "corpus" / "documents.yml") -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
 def rule_set_rank(rule_sets: list[dict[str, Any]], data: dict[str, Any] | None = None):
     """Sort key for the jurisdiction picker: the level of the rule set's document in the order of
     documents.yml `levels` (中央, 省, 市, 县, 乡镇, 单位), then the order documents.yml lists them in;
     so the first option, the default, is the broadest rule set that covers the calculator."""
-    data = _documents_yml() if data is None else data
+    data = load_spec() if data is None else data
     levels = list(data.get("levels") or [])
     docs = data.get("documents") or []
     where = {d["id"]: (levels.index(d["level"]) if d.get("level") in levels else len(levels), i)
@@ -200,8 +186,6 @@ def rule_set_rank(rule_sets: list[dict[str, Any]], data: dict[str, Any] | None =
     return rank
 
 
-def document_short_names(path: Path = ROOT / "build_scripts" / "corpus" / "documents.yml") -> dict[str, str]:
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {d["id"]: d.get("short") or d.get("title") or d["id"] for d in data.get("documents", [])}
+def document_short_names() -> dict[str, str]:
+    """Each document's short name, as documents.yml states it."""
+    return {d["id"]: d.get("short") or d.get("title") or d["id"] for d in load_spec().get("documents", [])}

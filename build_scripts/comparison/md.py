@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable
 
 from calculators.conditions import BOUND_KEYS, BOUND_WORDS
 from calculators.schema import expand_refs
+from build_scripts.corpus import load_spec
 
 RuleSet = dict[str, Any]
 NOT_STATED = "未规定"
@@ -157,12 +158,10 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
     return "\n".join(out) + "\n"
 
 
-LEVEL_ORDER = ("国家", "中央", "省", "市", "县级市", "县", "乡镇", "派出单位")
-
-
 def ordered(all_sets: dict[str, RuleSet]) -> dict[str, RuleSet]:
-    """Province first, then city, county, township, sending unit; unknown levels last."""
-    rank = {lvl: i for i, lvl in enumerate(LEVEL_ORDER)}
+    """Province first, then city, county, township, sending unit (documents.yml `levels`, the level each
+    rule set takes from its document); unknown levels last."""
+    rank = {lvl: i for i, lvl in enumerate(load_spec()["levels"])}
     return dict(sorted(all_sets.items(), key=lambda kv: (rank.get(kv[1].get("level", ""), len(rank)), kv[0])))
 
 

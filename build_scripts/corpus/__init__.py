@@ -111,6 +111,11 @@ def load_spec() -> dict:
         return yaml.safe_load(fh)
 
 
+def cited_as() -> dict[str, str]:
+    """How a sentence names each document (documents.yml `cited_as`), in the order documents.yml lists them."""
+    return {d["id"]: d["cited_as"] for d in load_spec()["documents"] if d.get("cited_as")}
+
+
 @functools.lru_cache(maxsize=4)
 def load_corpus(seeds: str | None = None) -> Corpus:
     spec = load_spec()

@@ -11,17 +11,12 @@ mkdocs.yml:  hooks: [..., build_scripts/csp/hook.py]
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from build_scripts import csp  # noqa: E402
+from build_scripts import csp
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _command = {"name": "build"}

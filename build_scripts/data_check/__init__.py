@@ -196,6 +196,12 @@ def problems(root: Path = ROOT) -> list[str]:
         corpus = _guard(out, DOCUMENTS, load_corpus)
 
     rule_sets = _rule_sets(root, out)
+    if spec_ok:
+        listed = {d["id"] for d in spec["documents"]}
+        for rid, rs in rule_sets.items():
+            if rs["document"] not in listed:
+                out.append(f"{RULES}/{rid}.yml: document: {_one_line(rs['document'])!r} is not a document listed in "
+                           f"{DOCUMENTS}")
     if corpus is not None and rule_sets:
         from build_scripts import comparison
         cited = _guard(out, RULES, lambda: comparison.citation_problems(rule_sets, corpus))
@@ -226,3 +232,16 @@ def problems(root: Path = ROOT) -> list[str]:
         errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), quiz_corpus()))
         out += [_one_line(e) for e in errors or []]
     return out
+
+
+def forget_loaded_data() -> None:
+    """Drop the data files earlier builds in this process loaded (`mkdocs serve` rebuilds in one process
+    when a watched data folder changes), so the rebuild reads them again."""
+    from build_scripts.corpus import load_corpus
+    from build_scripts.glossary import load_terms
+    from build_scripts.quiz import importance, synonyms
+    from calculators import loader
+
+    for cached in (load_corpus, load_terms, importance.table, synonyms.table):
+        cached.cache_clear()
+    loader.clear_cache()

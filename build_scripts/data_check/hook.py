@@ -2,24 +2,19 @@
 
 on_pre_build runs before MkDocs empties the site directory, so a failed build leaves the previous site
 untouched; each problem is one line naming the file and the line or key path (a PluginError: MkDocs
-prints it without a traceback). First in mkdocs.yml's hooks.
+prints it without a traceback). First in mkdocs.yml's hooks; it also drops data an earlier build of the
+same `mkdocs serve` process loaded, so a change in a watched data folder reaches the pages.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from build_scripts import data_check  # noqa: E402
+from build_scripts import data_check
 
 
 def on_pre_build(config):
+    data_check.forget_loaded_data()
     found = data_check.problems()
     if found:
         raise PluginError("\n".join(found))

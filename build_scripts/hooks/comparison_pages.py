@@ -12,26 +12,22 @@ mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from build_scripts import comparison  # noqa: E402
-from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
-from calculators.loader import load_yaml_dir  # noqa: E402
-from calculators.schema import RuleSetError  # noqa: E402
+from build_scripts import comparison
+from build_scripts.corpus import CorpusError, load_corpus
+from calculators.fields import CALCULATORS
+from calculators.loader import load_yaml_dir
+from calculators.schema import RuleSetError
 
 CSS = "assets/compare.css"
 CSS_SOURCE = ROOT / "build_scripts" / "comparison" / "compare.css"
 TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
-TOOL_NAMES = {"attendance": "考勤达标", "leave": "请假审批", "assessment": "考核等次与召回", "quota": "优秀名额",
-              "eligibility": "人选资格"}
 
 
 def _rule_sets() -> dict:
@@ -67,7 +63,8 @@ def on_page_markdown(markdown, page, config, files):
 
     def tool(match):
         name = match.group(1)
-        label = f"“{TOOL_NAMES.get(name, name)}”计算器"
+        title = CALCULATORS[name]["title"] if name in CALCULATORS else name
+        label = f"“{title}”计算器"
         if files.get_file_from_path(f"tools/{name}.md") is not None:
             return f"[{label}](../tools/{name}.md)"
         return label

@@ -4,18 +4,13 @@ written its files (sw.js included). Not for the offline (file://) copy. Work in 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.plugins import event_priority
 
-from mkdocs.plugins import event_priority  # noqa: E402
+from build_scripts.offline_bundle.config import is_offline_build
 
-from build_scripts.offline_bundle.config import is_offline_build  # noqa: E402
-
-from build_scripts.compress import cache_dir, compress_site  # noqa: E402
+from build_scripts.compress import cache_dir, compress_site
 
 log = logging.getLogger("mkdocs.hooks.compress")
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts import glossary  # noqa: E402
-from build_scripts.corpus import load_corpus  # noqa: E402
+from build_scripts import glossary
+from build_scripts.corpus import load_corpus
 
 
 def on_files(files, config):

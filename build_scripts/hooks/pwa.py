@@ -12,18 +12,13 @@ The offline (file://) build gets none of it: no service worker can run there.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.plugins import event_priority
 
-from mkdocs.plugins import event_priority  # noqa: E402
+from build_scripts.offline_bundle.config import is_offline_build
 
-from build_scripts.offline_bundle.config import is_offline_build  # noqa: E402
-
-from build_scripts.pwa import writer  # noqa: E402
+from build_scripts.pwa import writer
 
 log = logging.getLogger("mkdocs.hooks.pwa")
 SHORT_NAME = "驻村知识库"

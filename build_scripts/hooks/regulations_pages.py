@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from build_scripts.corpus import CorpusError, load_corpus  # noqa: E402
-from build_scripts.corpus import page_render  # noqa: E402
-from build_scripts.safe_text import md_text  # noqa: E402
+from build_scripts.corpus import CorpusError, load_corpus
+from build_scripts.corpus import page_render
+from build_scripts.safe_text import md_text
 
 CITE = re.compile(r"\[\[cite:([a-z0-9-]+#[A-Za-z0-9-]+)\]\]")
 

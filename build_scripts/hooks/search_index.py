@@ -8,18 +8,13 @@ The search box itself is overrides/partials/search.html; the script is docs/asse
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from build_scripts import search_index  # noqa: E402
-from build_scripts.corpus import load_corpus  # noqa: E402
-from build_scripts.search_index import synonyms  # noqa: E402
+from build_scripts import search_index
+from build_scripts.corpus import load_corpus
+from build_scripts.search_index import synonyms
 
 
 def on_config(config):

@@ -2,8 +2,8 @@
 
 `npm pack <package>@<version>` (the ordinary npm client) fills a git-ignored cache; `tarball()` verifies
 it against the pin's integrity (a mismatch stops the build) and `member()` reads one file from it.
-Used by the offline bundle (iframe-worker shim) and the practice pages (ts-fsrs); Pyodide keeps its
-own unpacking (build_scripts/pyodide/vendor.py) but the same rules.
+Used by Pyodide (build_scripts/pyodide/vendor.py unpacks its runtime files from the verified tarball),
+the offline bundle (iframe-worker shim) and the practice pages (ts-fsrs).
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ def sri_sha512(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
-def tarball(pin: Pin, cache: Path) -> Path:
-    """The verified tarball, fetched with `npm pack` only when the cache lacks it."""
+def tarball(pin, cache: Path) -> Path:
+    """The verified tarball, fetched with `npm pack` only when the cache lacks it (pin: anything with
+    package, version and integrity, e.g. a Pin or Pyodide's own pin)."""
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"{pin.package}-{pin.version}.tgz"
     if not path.exists():

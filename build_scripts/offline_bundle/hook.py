@@ -3,28 +3,25 @@
 on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points
 (rewritten to load its frame script from a file: build_scripts/csp/iframe_worker.py).
 on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
-the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from
-assets/pyodide/, which is then removed (the copy's pages never load it).
+the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from the
+build's runtime bundle (site_files.bundle(), the same bytes); assets/pyodide/ is then removed (the
+copy's pages never load it).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import logging
 
-import logging  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts.csp import iframe_worker  # noqa: E402
-from build_scripts.offline_bundle import pyodide_file, vendor  # noqa: E402
-from build_scripts.offline_bundle.pyodide_classic import RewriteError  # noqa: E402
+from build_scripts.csp import iframe_worker
+from build_scripts.offline_bundle import pyodide_file, vendor
+from build_scripts.pyodide import site_files
+from build_scripts.offline_bundle.pyodide_classic import RewriteError
 
 log = logging.getLogger("mkdocs.hooks.offline_bundle")
 
@@ -54,9 +51,8 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     if not (site / "assets" / "pyodide" / "pyodide.mjs").exists():
         return
-    from build_scripts.pyodide.vendor import load_pin
     try:
-        written = pyodide_file.write(site, load_pin().version)
+        written = pyodide_file.write(site, site_files.bundle())
     except RewriteError as exc:
         raise PluginError(str(exc)) from exc
     size = sum(s["bytes"] for s in written["scripts"])

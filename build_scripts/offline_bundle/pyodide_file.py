@@ -11,49 +11,34 @@ bytes again, unencoded) would only double the zip. The payloads are made from th
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import zipfile
 from pathlib import Path
 
 from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
-from build_scripts.offline_bundle.pyodide_classic import RewriteError
 from build_scripts.pyodide import precompile
+from build_scripts.pyodide.site_files import RuntimeBundle
 
 OUT = "assets/offline-pyodide"
 HTTP_RUNTIME = "assets/pyodide"
-STDLIB_CONST = re.compile(r'export const STDLIB = "([^"]+)"')
-
-
-def stdlib_name(site: Path) -> str:
-    """The standard library archive the http pages load (pyodide-config.mjs STDLIB, the trimmed one
-    the build writes); there is no other to fall back to: the site does not ship Pyodide's own."""
-    config = site / "assets" / "calculators" / "pyodide-config.mjs"
-    match = STDLIB_CONST.search(config.read_text(encoding="utf-8")) if config.exists() else None
-    if match is None:
-        raise RewriteError(f"{config}: no `export const STDLIB = \"…\"`: which standard library do the pages load?")
-    if not (site / HTTP_RUNTIME / match.group(1)).exists():
-        raise RewriteError(f"{HTTP_RUNTIME}/{match.group(1)} (pyodide-config.mjs STDLIB) is not in the built site")
-    return match.group(1)
-
-
-def write(site: Path, pinned_version: str) -> dict:
-    pyodide_classic.check_version(pinned_version)
-    src = site / HTTP_RUNTIME
+def write(site: Path, runtime: RuntimeBundle) -> dict:
+    """The file:// pieces from the runtime bundle the build made (not read back from the site)."""
+    pyodide_classic.check_version(runtime.pyodide)
+    files = runtime.files
     out = site / OUT
     out.mkdir(parents=True, exist_ok=True)
-    lock_text = (src / "pyodide-lock.json").read_text(encoding="utf-8")
+    lock_text = files["pyodide-lock.json"].decode("utf-8")
     wheels = [p["file_name"] for p in json.loads(lock_text)["packages"].values()]
     scripts = {
-        "pyodide.js": pyodide_classic.classic_loader((src / "pyodide.mjs").read_text(encoding="utf-8")),
+        "pyodide.js": pyodide_classic.classic_loader(files["pyodide.mjs"].decode("utf-8")),
         "pyodide.asm.js": pyodide_classic.classic_asm(
-            (src / "pyodide.asm.mjs").read_text(encoding="utf-8"),
+            files["pyodide.asm.mjs"].decode("utf-8"),
             'new URL("../pyodide/pyodide.asm.mjs",document.currentScript.src).href'),
         "lock.js": pyodide_payload.lock_script(lock_text),
     }
-    stdlib = stdlib_name(site)
+    stdlib = runtime.stdlib
     for name in ["pyodide.asm.wasm", stdlib, *wheels]:
-        data = (src / name).read_bytes()
+        data = files[name]
         if name == stdlib:   # stored for the host's brotli online; nothing compresses it in the copy
             data = precompile.repacked(data, zipfile.ZIP_DEFLATED)
         scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, data)
@@ -68,5 +53,5 @@ def write(site: Path, pinned_version: str) -> dict:
         if "assets/calculators/page.mjs" in text:
             page.write_text(calc_pages.page_html(text, imports, listed, stdlib), encoding="utf-8")
             pages.append(page.relative_to(site).as_posix())
-    shutil.rmtree(src)
+    shutil.rmtree(site / HTTP_RUNTIME, ignore_errors=True)
     return {"scripts": listed, "pages": pages, "stdlib": stdlib}

@@ -7,7 +7,6 @@ calculators package's own compile step, and no YAML.
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 
 from .wheel import Wheel, build_wheel, package_sources
@@ -16,9 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def import_calculators(module: str = "calculators.engine"):
-    root = str(ROOT)
-    if sys.path[:1] != [root]:
-        sys.path.insert(0, root)
     return importlib.import_module(module)
 
 

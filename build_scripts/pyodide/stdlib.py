@@ -11,7 +11,7 @@ upstream archive and two lists:
   every read Emscripten's file system serves from the archive, mapped to the member it
   falls in, plus every module left in sys.modules. Regenerate it with
 
-      python -m build_scripts.pyodide.stdlib --write
+      python -m build_scripts.pyodide.stdlib_trace --write
 
   tests/pyodide/test_trimmed_stdlib.py regenerates it and fails when the committed copy is
   stale.
@@ -24,15 +24,8 @@ deflate level 9, so the same inputs give the same bytes.
 
 from __future__ import annotations
 
-import argparse
-import bisect
 import hashlib
 import io
-import json
-import shutil
-import subprocess
-import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -41,8 +34,6 @@ ROOT = HERE.parents[1]
 STDLIB_NAME = "zhucun-stdlib.zip"  # never the upstream name: python_stdlib.zip is the full archive
 UPSTREAM_NAME = "python_stdlib.zip"
 MODULE_LIST = HERE / "stdlib_modules.txt"
-TRACER = HERE / "trace_stdlib.mjs"
-CASES = ROOT / "tests" / "calculators" / "cases"  # the YAML case files, passed to the tracer as one JSON table
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 # Modules kept whether or not the trace reaches them (~60 kB compressed). A dotted name keeps
@@ -79,86 +70,11 @@ def upstream_archive() -> Path:
     return vendor.upstream_file(UPSTREAM_NAME)
 
 
-# --- deriving the list ---------------------------------------------------------------------
-
-
-def members_read(data: bytes, reads: list[list[int]]) -> set[str]:
-    """Archive members whose bytes a read started in (reads of the central directory,
-    which zipimport scans once, belong to no member)."""
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    infos = sorted(zf.infolist(), key=lambda i: i.header_offset)
-    starts = [i.header_offset for i in infos]
-    end = _central_directory_offset(data)
-    out = set()
-    for pos, _length in reads:
-        if pos >= end:
-            continue
-        k = bisect.bisect_right(starts, pos) - 1
-        if k >= 0 and not infos[k].is_dir():
-            out.add(infos[k].filename)
-    return out
-
-
-def _central_directory_offset(data: bytes) -> int:
-    eocd = data.rfind(b"PK\x05\x06")
-    if eocd < 0:
-        raise ValueError("not a zip archive")
-    return int.from_bytes(data[eocd + 16 : eocd + 20], "little")
-
-
-def members_of_modules(names: set[str], archive_prefix: str, members: set[str]) -> set[str]:
-    """Files under the archive path (`/lib/python314.zip/`) named by sys.modules entries."""
-    out = set()
-    for file in names:
-        if file.startswith(archive_prefix):
-            rel = file[len(archive_prefix):]
-            if rel in members:
-                out.add(rel)
-    return out
-
-
-def run_trace(pyodide_dir: Path, full_archive: Path, cases: Path = CASES) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        raise RuntimeError("node is needed to derive the standard-library list")
-    if cases.is_dir():
-        from calculators.selfcheck import load_cases
-
-        table = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
-        with table:
-            json.dump({"cases": load_cases(cases)}, table, ensure_ascii=False)
-        cases = Path(table.name)
-    r = subprocess.run([node, str(TRACER), str(pyodide_dir), str(cases), str(full_archive)], capture_output=True,
-                       text=True, timeout=600)
-    if r.returncode != 0:
-        raise RuntimeError(f"trace_stdlib.mjs failed:\n{r.stderr[-4000:]}")
-    return json.loads(r.stdout)
-
-
-def derive(pyodide_dir: Path | None = None) -> list[str]:
-    """The sorted member list, measured: Pyodide booted from a dir laid out like
-    site/assets/pyodide/ (made in a temporary directory when not given), but on the full upstream
-    archive read from the vendored cache."""
-    if pyodide_dir is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            from .hook import write_pyodide_dir
-
-            write_pyodide_dir(Path(tmp))
-            return derive(Path(tmp))
-    full = upstream_archive()
-    data = full.read_bytes()
-    trace = run_trace(pyodide_dir, full)
-    members = {i.filename for i in zipfile.ZipFile(io.BytesIO(data)).infolist() if not i.is_dir()}
-    found = members_read(data, trace["reads"])
-    found |= members_of_modules({f for _n, f in trace["modules"]}, trace["archive"] + "/", members)
-    return sorted(found)
-
-
 def list_text(members: list[str]) -> str:
     head = (
-        "# Standard-library members the site uses, DERIVED by build_scripts/pyodide/stdlib.py\n"
+        "# Standard-library members the site uses, DERIVED by build_scripts/pyodide/stdlib_trace.py\n"
         "# (trace_stdlib.mjs: Pyodide boot + wheel install + the whole case table under Node).\n"
-        "# Do not edit: regenerate with `python -m build_scripts.pyodide.stdlib --write`.\n"
+        "# Do not edit: regenerate with `python -m build_scripts.pyodide.stdlib_trace --write`.\n"
         "# The hand-kept safety margin is MARGIN in stdlib.py; the archive holds both.\n"
     )
     return head + "".join(f"{m}\n" for m in members)
@@ -222,21 +138,3 @@ def trimmed_archive() -> bytes:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="derive the standard-library list / report the trimmed archive")
-    ap.add_argument("--write", action="store_true", help=f"rewrite {MODULE_LIST.name} from a fresh trace")
-    args = ap.parse_args(argv)
-    if args.write:
-        derived = derive()
-        MODULE_LIST.write_text(list_text(derived), encoding="utf-8")
-        print(f"wrote {MODULE_LIST} ({len(derived)} members)")
-    data = trimmed_archive()
-    upstream = upstream_archive().stat().st_size
-    print(f"{STDLIB_NAME}: {len(data)} bytes ({len(data) / upstream:.0%} of {UPSTREAM_NAME}, {upstream} bytes)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,30 +1,25 @@
-"""Fetch the pinned Pyodide npm package, check its integrity, unpack the runtime files.
+"""The pinned Pyodide npm package: its runtime files, unpacked from the verified tarball.
 
-The tarball comes from `npm pack` (the ordinary npm client) into a git-ignored cache
-(`.cache/pyodide/` at the repository root, or $PYODIDE_CACHE_DIR). It is checked
-against the sha512 integrity pinned in `pin.json` every time it is used; a mismatch
-stops the build. Only the files listed in `pin.json` are unpacked.
+The tarball is fetched and checked by build_scripts/npm (`npm pack`, the sha512 integrity pinned in
+`pin.json` checked every time it is used; a mismatch stops the build) into a git-ignored cache
+(`.cache/pyodide/` at the repository root, or $PYODIDE_CACHE_DIR). Only the files listed in
+`pin.json` are unpacked.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import os
 import shutil
-import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts import npm
+from build_scripts.npm import IntegrityError  # noqa: F401  (re-exported: a mismatch raises it)
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 PIN_FILE = HERE / "pin.json"
-
-
-class IntegrityError(RuntimeError):
-    """The cached or downloaded tarball does not match the pinned integrity."""
 
 
 @dataclass(frozen=True)
@@ -45,42 +40,12 @@ def load_pin(path: Path = PIN_FILE) -> Pin:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("PYODIDE_CACHE_DIR") or ROOT / ".cache" / "pyodide")
-
-
-def sri_sha512(data: bytes) -> str:
-    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
-
-
-def verify(tarball: Path, pin: Pin) -> None:
-    actual = sri_sha512(tarball.read_bytes())
-    if actual != pin.integrity:
-        raise IntegrityError(
-            f"\n\n*** PYODIDE INTEGRITY MISMATCH ***\n{tarball}\n"
-            f"  pinned:   {pin.integrity}\n  actual:   {actual}\n"
-            "Delete the file and build again; if it still differs, do not change the pin "
-            "without checking why.\n"
-        )
+    return npm.default_cache("pyodide", "PYODIDE_CACHE_DIR")
 
 
 def fetch_tarball(pin: Pin, cache: Path | None = None) -> Path:
-    """Return the verified tarball, running `npm pack` only when the cache lacks it."""
-    cache = cache or cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    tarball = cache / pin.tarball_name
-    if not tarball.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError(f"npm is needed to fetch {pin.package}@{pin.version} (cache {cache} is empty)")
-        subprocess.run(
-            [npm, "pack", f"{pin.package}@{pin.version}", "--pack-destination", str(cache), "--silent"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        if not tarball.exists():
-            raise RuntimeError(f"npm pack did not produce {tarball}")
-    verify(tarball, pin)
-    return tarball
+    """The verified tarball (build_scripts/npm: `npm pack` only when the cache lacks it)."""
+    return npm.tarball(pin, cache or cache_dir())
 
 
 def unpacked(pin: Pin | None = None, cache: Path | None = None) -> Path:

@@ -30,6 +30,7 @@ from .importance import tagged
 from .keyed_text import parse, render
 from .normalise import normalise
 from .synonyms import conflict
+from build_scripts.corpus import cited_as
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "quiz_bank/sources/facts.yml"
@@ -182,7 +183,7 @@ def generate(corpus) -> list[dict]:
     from .validate import signature
     source = yaml.safe_load(SOURCE.read_text("utf-8"))
     labels = {f"{d}#{a}": lab for d, doc in corpus.items() for a, lab in doc.labels.items()}
-    b = Builder(source["naming"], labels)
+    b = Builder(cited_as(), labels)
     ruled = from_rule_sets(corpus)
     asked = {signature(q) for q in ruled}
     same_fact = {_fact_key(q) for q in ruled}

@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import logging
 import pathlib
-import sys
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts.quiz import fsrs_vendor  # noqa: E402
-from build_scripts.quiz.corpus_access import load  # noqa: E402
-from build_scripts.quiz.coverage_page import fill  # noqa: E402
-from build_scripts.quiz.payload import write_js  # noqa: E402
-from build_scripts.quiz.validate import bank_files, validate_files  # noqa: E402
+from build_scripts.quiz import fsrs_vendor
+from build_scripts.quiz.corpus_access import load
+from build_scripts.quiz.coverage_page import fill
+from build_scripts.quiz.payload import write_js
+from build_scripts.quiz.validate import bank_files, validate_files
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 

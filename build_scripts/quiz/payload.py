@@ -13,6 +13,7 @@ order: 原卷（待核实） holds the county paper's unverified and unset local
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import pathlib
 
@@ -72,10 +73,18 @@ def build(corpus) -> dict:
     pending = [q["id"] for q in questions if q.get("doc") == "county-test" and not q.get("missing")
                and (q.get("status") == "unverified" or (q.get("status") == "local" and not q.get("local_set")))]
     _link_paper_items(questions, raw_paper, facts)
-    return {"version": 1, "docs": docs, "topics": topics, "paper": paper,
+    data = {"docs": docs, "topics": topics, "paper": paper,
             "pool": {"levels": list(LEVELS), "default": list(DEFAULT_POOL)},
             "sets": [{"id": "paper-pending", "label": "原卷（待核实）", "ids": pending}],
             "questions": questions}
+    return {"version": 1, "bank_version": bank_version(data), **data}
+
+
+def bank_version(data: dict) -> int:
+    """15 bits of a hash of everything a paper is drawn from: a 培训班 试卷码 carries it, and a copy whose
+    bank differs refuses the code instead of drawing a different paper (docs/assets/training/code.js)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 32768
 
 
 def same_fact_as_paper(q: dict, item: dict, fact: str = "") -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.comparison import build_pages, md
-from calculators.loader import RULES_DIR, load_yaml_dir
+from calculators.loader import RULES_DIR, load_yaml_dir, read_documents
 
 RULE_SETS = load_yaml_dir()
 PAGES = build_pages(RULE_SETS)
@@ -80,7 +80,7 @@ def test_every_value_cell_is_cited_once_per_clause():
 
 def test_leave_overlap_shows_both_readings_and_gap_says_not_stated():
     text = PAGES["compare/leave.md"]
-    hebei = text.split("### 河北省《河北省选派管理办法》")[1].split("###")[0]
+    hebei = text.split("### 河北省《河北选派管理办法》")[1].split("###")[0]
     three = next(line for line in hebei.splitlines() if line.startswith("| 正好3天 |"))
     assert "重叠" in three and "乡镇党委批准" in three and "县驻村干部管理办公室批准" in three
     town = text.split("《某镇驻村干部管理办法》\n")[1].split("##")[0]
@@ -120,9 +120,10 @@ def test_pages_follow_an_edited_rule_set(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "      min_inclusive: 20\n      value: 20\n", "      min_inclusive: 23\n      value: 23\n"), encoding="utf-8")
     county = (rules / "town-rules.yml").read_text(encoding="utf-8").replace("id: town-rules", "id: my-county")
-    (rules / "my-county.yml").write_text(county.replace("short_name: 某镇驻村干部管理办法", "short_name: 我县办法"),
+    (rules / "my-county.yml").write_text(county.replace("document: town-rules", "document: my-county"),
                                          encoding="utf-8")
-    pages = build_pages(load_yaml_dir(rules))
+    documents = {**read_documents(), "my-county": {**read_documents()["town-rules"], "short_name": "我县办法"}}
+    pages = build_pages(load_yaml_dir(rules, documents))
     month = rows(pages["compare/attendance.md"], "每月驻村天数")
     assert "不少于23天" in month[short("hebei-measures")] and "20天" not in month[short("hebei-measures")]
     assert "我县办法" in month and "[[cite:town-rules#s1]]" in month["我县办法"]

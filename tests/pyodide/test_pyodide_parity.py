@@ -35,7 +35,7 @@ print(json.dumps([run_json(c["calculator"], c["rules"], c["input_json"]) for c i
 def pyodide_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pyodide")
     subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
-                    "from build_scripts.pyodide.hook import write_pyodide_dir; write_pyodide_dir(Path(sys.argv[2]))",
+                    "from build_scripts.pyodide import site_files as s; s.write_pyodide_dir(Path(sys.argv[2]), s.bundle())",
                     str(ROOT), str(out)], check=True, cwd=ROOT)
     assert not (out / "python_stdlib.zip").exists()
     assert (out / "zhucun-stdlib.zip").exists()

@@ -12,6 +12,7 @@ import zipfile
 
 import pytest
 
+from build_scripts import npm
 from build_scripts.pyodide import lockfile, vendor, wheel
 
 
@@ -24,7 +25,7 @@ def test_pin_is_exact_and_sha512():
 
 def test_cached_tarball_matches_pin():
     pin = vendor.load_pin()
-    vendor.verify(vendor.fetch_tarball(pin), pin)
+    assert npm.sri_sha512(vendor.fetch_tarball(pin).read_bytes()) == pin.integrity
 
 
 def test_tampered_tarball_fails_loudly(tmp_path):
@@ -36,7 +37,7 @@ def test_tampered_tarball_fails_loudly(tmp_path):
         byte = fh.read(1)
         fh.seek(1000)
         fh.write(bytes([byte[0] ^ 0xFF]))
-    with pytest.raises(vendor.IntegrityError, match="INTEGRITY MISMATCH"):
+    with pytest.raises(npm.IntegrityError, match="pinned"):
         vendor.fetch_tarball(pin, cache=tmp_path)
 
 

@@ -49,9 +49,9 @@ def test_full_stdlib_comes_from_the_cache_only():
 
 
 def test_rebuilding_into_a_used_dir_removes_what_is_not_shipped(tmp_path):
-    from build_scripts.pyodide.hook import write_pyodide_dir
+    from build_scripts.pyodide.site_files import bundle, write_pyodide_dir
 
     (tmp_path / stdlib.UPSTREAM_NAME).write_bytes(b"old")
     (tmp_path / "zhucun_calculators-0.0.1+gold-py3-none-any.whl").write_bytes(b"old")
-    manifest = write_pyodide_dir(tmp_path)
+    manifest = write_pyodide_dir(tmp_path, bundle())
     assert {p.name for p in tmp_path.iterdir()} == loaded_by_pages(tmp_path) == set(manifest["bytes"])

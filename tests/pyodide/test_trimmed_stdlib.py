@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from build_scripts.pyodide import stdlib
+from build_scripts.pyodide import stdlib, stdlib_trace
 from pyodide_support import ROOT
 
 
@@ -21,12 +21,12 @@ def upstream() -> bytes:
 
 
 def test_committed_list_is_what_a_fresh_trace_derives():
-    fresh = stdlib.derive()
+    fresh = stdlib_trace.derive()
     committed = stdlib.read_list()
     added, dropped = sorted(set(fresh) - set(committed)), sorted(set(committed) - set(fresh))
     assert fresh == committed, (
         f"{stdlib.MODULE_LIST.name} is stale (now also read: {added[:10]}; no longer read: {dropped[:10]}). "
-        "Run `python -m build_scripts.pyodide.stdlib --write` and commit the list."
+        "Run `python -m build_scripts.pyodide.stdlib_trace --write` and commit the list."
     )
     assert stdlib.list_text(committed) == stdlib.MODULE_LIST.read_text(encoding="utf-8")
 

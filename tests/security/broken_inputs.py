@@ -34,9 +34,13 @@ FACTS = "quiz_bank/generated/facts.yml"
 
 CASES = [
     # rule sets
-    Broken("rules-yaml", RULES, "jurisdiction: 河北省\n", "jurisdiction: [河北省\n", f"{RULES}:"),
+    Broken("rules-yaml", RULES, "document: hebei-measures\n", "document: [hebei-measures\n", f"{RULES}:"),
     Broken("rules-not-mapping", RULES, None, "- just\n- a list\n", f"{RULES}"),
-    Broken("rules-missing-key", RULES, "short_name: 河北省选派管理办法\n", "", f"{RULES}: short_name"),
+    Broken("rules-missing-key", RULES, "document: hebei-measures\n", "", f"{RULES}: document"),
+    Broken("rules-unknown-document", RULES, "document: hebei-measures\n", "document: nowhere-2020\n",
+           f"{RULES}: document"),
+    Broken("rules-restated-fact", RULES, "document: hebei-measures\n", "document: hebei-measures\nlevel: 省\n",
+           f"{RULES}: level"),
     Broken("rules-bad-anchor", RULES, "    cite: hebei-measures#art-20-5\n    quote: 评为不称职等次",
            "    cite: hebei-measures#art-99\n    quote: 评为不称职等次", f"{RULES}: consequences.unfit"),
     Broken("rules-bad-quote", RULES, "    quote: 评为不称职等次", "    quote: 评为优秀等次",

@@ -1,0 +1,51 @@
+"""The 培训班 QR libraries: exact npm versions with sha512, checked on every use (build_scripts/npm), written
+into the site with a banner and licence, loaded by the pages as files (nothing fetched at run time)."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from build_scripts import npm
+from build_scripts.training import qr_vendor
+
+
+def test_pins_are_exact_and_sha512():
+    pins = {p.package: p for p in qr_vendor.pins()}
+    assert set(pins) == {"qrcode-generator", "jsqr"}
+    for pin in pins.values():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", pin.version) and pin.integrity.startswith("sha512-")
+
+
+def test_site_files_are_the_packages_scripts():
+    files = qr_vendor.files()
+    gen = files["assets/vendor/qrcode-generator/qrcode.js"].decode("utf-8")
+    reader = files["assets/vendor/jsqr/jsQR.js"].decode("utf-8")
+    assert "var qrcode = function()" in gen and "MIT licence" in gen.splitlines()[0]
+    assert "webpackUniversalModuleDefinition" in reader and "Apache-2.0 licence" in reader.splitlines()[0]
+    assert "Apache License" in files["assets/vendor/jsqr/LICENSE.txt"].decode("utf-8")
+
+
+def test_tampered_tarball_is_refused(tmp_path):
+    pin = qr_vendor.pins()[1]
+    good = npm.tarball(pin, qr_vendor.cache_dir())
+    bad = tmp_path / good.name
+    shutil.copyfile(good, bad)
+    with bad.open("ab") as f:
+        f.write(b"\0")
+    with pytest.raises(npm.IntegrityError):
+        npm.member(pin, tmp_path)
+
+
+def test_pages_load_them_as_files(built_site):
+    files = qr_vendor.files()
+    for path, content in files.items():
+        assert (built_site / path).read_bytes() == content
+    trainer = (built_site / "training" / "index.html").read_text(encoding="utf-8")
+    collect = (built_site / "training" / "results.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/vendor/qrcode-generator/qrcode.js"></script>' in trainer
+    assert "jsQR.js" not in trainer                                   # the trainer page only draws
+    assert "jsQR.js" not in collect                                   # loaded by qr.js only when something is read
+    assert 'vendor/jsqr/jsQR.js' in (built_site / "assets/training/qr.js").read_text(encoding="utf-8")
+    assert "https://" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', collect))

@@ -1,0 +1,117 @@
+"""培训班 pages in Chromium at 390 px: the trainer's 自选 selection and ticked 待核实 items reach the paper the code
+rebuilds; per-trainee shuffle changes only the order; a reload mid-paper keeps the answers and the clock, and
+a paper whose time ran out while the phone was off is handed in on return."""
+from __future__ import annotations
+
+BUILD_JS = """code => { const P = TrainingPaper, T = TrainingCode; const r = T.decodePaper(code, P.bankVersion);
+  const p = P.build(r.spec); return {spec: r.spec, items: p.flat.map(f => ({id: f.q.id, key: f.key, doc: f.q.doc,
+  topic: f.q.topic, importance: f.q.importance, status: f.q.status})),
+  order1: P.orderFor(p, '张三'), order2: P.orderFor(p, '李四'), pending: P.pendingItems().map(x => x.q.id)}; }"""
+
+
+def _make(page, site_url, setup):
+    page.goto(site_url + "training/index.html")
+    setup(page)
+    page.click("#tr-make")
+    assert page.locator("#tr-form-msg").is_hidden(), page.inner_text("#tr-form-msg")
+    return page.inner_text("#tr-code").replace("-", "")
+
+
+def test_custom_selection_reaches_the_paper(page, site_url):
+    def setup(pg):
+        pg.check("#tr-format-custom")
+        boxes = pg.locator("input[id^=tr-doc-]")
+        for i in range(1, boxes.count()):
+            boxes.nth(i).uncheck()
+        pg.check("#tr-imp-2")
+        pg.fill("#tr-count-0", "3")
+        pg.fill("#tr-count-1", "2")
+        pg.fill("#tr-count-2", "0")
+        pg.select_option("#tr-minutes", "45")
+        pg.check("#tr-order-shuffle")
+    code = _make(page, site_url, setup)
+    got = page.evaluate(BUILD_JS, code)
+    first_doc = page.evaluate("Object.keys(QUIZ_BANK.docs)[0]")
+    assert got["spec"]["format"] == "custom" and got["spec"]["docs"] == [0] and got["spec"]["minutes"] == 45
+    assert got["spec"]["importance"] == [0, 1, 2] and got["spec"]["shuffle"] is True
+    assert [x["key"] for x in got["items"]] == ["填空"] * 3 + ["单选"] * 2
+    assert {x["doc"] for x in got["items"]} == {first_doc}
+    assert sorted(got["order1"]) == sorted(got["order2"]) == list(range(5))
+    assert "45 分钟" in page.inner_text("#tr-desc") and "每人题目顺序不同" in page.inner_text("#tr-desc")
+
+
+def test_ticked_unverified_items_are_on_the_paper(page, site_url):
+    page.goto(site_url + "training/index.html")
+    pending = page.locator("input[id^=tr-pend-]")
+    assert pending.count() >= 2
+    page.locator(".tr-pending summary").click()
+    ids = [pending.nth(i).get_attribute("id") for i in (0, 1)]
+    for i in ids:
+        page.check("#" + i)
+    page.click("#tr-make")
+    got = page.evaluate(BUILD_JS, page.inner_text("#tr-code").replace("-", ""))
+    chosen = [page.evaluate("i => TrainingPaper.pendingItems().filter(p => p.index === i)[0].q.id", int(i.split("-")[-1])) for i in ids]
+    on_paper = [x["id"] for x in got["items"]]
+    assert set(chosen) <= set(on_paper)
+    assert [x["id"] for x in got["items"] if x["status"] == "unverified"] == [x for x in on_paper if x in chosen]
+    assert "含 2 道县试卷“待核实”题" in page.inner_text("#tr-desc")
+
+
+def test_custom_form_refusals(page, site_url):
+    page.goto(site_url + "training/index.html")
+    page.check("#tr-format-custom")
+    for i in range(3):
+        page.fill(f"#tr-count-{i}", "0")
+    page.click("#tr-make")
+    assert "不能都是 0" in page.inner_text("#tr-form-msg")
+    page.fill("#tr-count-0", "40")
+    page.click("#tr-make")
+    assert "0 到 31" in page.inner_text("#tr-form-msg") and page.locator("#tr-out").is_hidden()
+
+
+def test_reload_keeps_answers_and_late_return_hands_in(page, site_url):
+    page.goto(site_url + "training/exam.html")
+    code = page.evaluate("""() => TrainingCode.encodePaper({format: 'county', version: TrainingPaper.bankVersion,
+      minutes: 10, shuffle: false, pending: [], seed: 5})""")
+    page.fill("#tr-code-input", code)
+    page.fill("#tr-name", "王五")
+    page.click("#tr-open")
+    page.click("#tr-start")
+    page.locator('.tr-q[data-k="10"] .qz-option[data-letter="B"]').click()
+    page.reload()
+    assert page.input_value("#tr-name") == "王五"          # the name is typed once
+    page.fill("#tr-code-input", code)
+    page.click("#tr-open")
+    assert "已恢复" in page.inner_text("#tr-restored")
+    assert page.locator('.tr-q[data-k="10"] .qz-option[data-letter="B"]').get_attribute("class").count("qz-picked") == 1
+    # the phone was off past the end: back on the page, the paper is handed in with what was saved
+    page.evaluate("""code => { const k = 'zhucun.training', e = JSON.parse(localStorage.getItem(k));
+      e.data.trainee[code].started -= 11 * 60000; localStorage.setItem(k, JSON.stringify(e)); }""", code)
+    page.reload()
+    page.fill("#tr-code-input", code)
+    page.click("#tr-open")
+    page.wait_for_selector("#tr-result-text")
+    assert "时间到" in page.inner_text(".qz-result h2")
+    text = page.input_value("#tr-result-text")
+    assert text.split("|")[2] == "王五" and text.split("|")[13] == "B"
+
+
+def test_same_name_conflict_is_flagged_then_resolved_by_the_trainer(page, site_url):
+    page.goto(site_url + "training/results.html")
+    codes = page.evaluate("""() => { const T = TrainingCode, P = TrainingPaper;
+      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: 9};
+      const c = T.encodePaper(s), p = P.build(s);
+      return [c, T.encodeResult(c, '赵六', p.flat.map(() => []), p.kinds),
+              T.encodeResult(c, '赵六', p.flat.map(f => f.key === '填空' ? [] : ['A']), p.kinds)]; }""")
+    page.fill("#tr-session-code", codes[0])
+    page.click("#tr-session-set")
+    page.fill("#tr-paste", codes[1] + "\n" + codes[2])
+    page.click("#tr-add")
+    assert page.locator("#tr-trainees tbody tr").count() == 1
+    flag = page.locator('#tr-flagged .tr-flag[data-name="赵六"]')
+    assert "作答不同" in flag.inner_text()
+    flag.get_by_text("两人同名：作为另一人加入").click()
+    names = page.locator("#tr-trainees tbody tr").evaluate_all("rs => rs.map(r => r.dataset.name)")
+    assert names == ["赵六", "赵六（2）"] and page.locator("#tr-flagged .tr-flag").count() == 0
+    page.reload()
+    assert page.locator("#tr-trainees tbody tr").count() == 2          # saved on the device
