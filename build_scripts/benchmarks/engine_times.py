@@ -104,10 +104,9 @@ def report(data: dict) -> str:
 |---|---|{"---|" * len(STAGES)}---|
 {stage_rows}
 
-WebKit 比 Chromium 多出的时间在 Pyodide 启动（WebAssembly 编译、Python 启动）和导入计算器：计算器程序包里是
-Python 源代码，导入时在 WebAssembly 里逐个编译，WebKit 在这一段明显更慢。标准库已是预编译的字节码；把计算器
-程序包也预编译（见上文“计算器 wheel 预编译（未采用）”）可以省下后一段的大部分。同一天早些时候、机器负载
-约 21 时记录的倍数是 2.3×，单次记录受负载影响很大，所以现在取交替运行的中位数。
+读入离线副本的脚本（base64 解码）在 WebKit 里只要零点几秒；多出的时间几乎都在页面主线程上启动 Pyodide
+（WebAssembly 编译、Python 启动）和导入计算器（程序包里是 Python 源代码，导入时在 WebAssembly 里编译）。
+标准库已是预编译的字节码；计算器程序包也预编译（见上文“计算器 wheel 预编译（未采用）”）可以省下后一段的大部分。
 """ if staged else ""
     return f"""## 各浏览器引擎首个结果的时间
 
