@@ -120,6 +120,7 @@ def _link_paper_items(questions: list[dict], paper: list, facts: dict) -> None:
 STATUSES = ("grounded", "unverified", "local")
 SECTIONS = ("填空", "单选", "多选")
 MISSING, ANSWERED, LOCAL_SET = 1, 2, 4          # flag bits of an index row
+INDEX_ONLY = ("version", "parts", "sections", "statuses", "rows")
 
 
 INDEX_PREFIX = "window.QUIZ_INDEX = "
@@ -172,5 +173,5 @@ def read_built(target_dir: pathlib.Path) -> dict:
     parts = {name: _value((target_dir / f"{name}.js").read_text("utf-8"), PART_PREFIX.replace("{name}", _json(name)))
              for name in index["parts"]}
     by_id = {q["id"]: q for qs in parts.values() for q in qs}
-    keep = ("docs", "topics", "paper", "pool", "sets")
-    return {"version": 1, **{k: index[k] for k in keep}, "questions": [by_id[row[0]] for row in index["rows"]]}
+    whole = {k: v for k, v in index.items() if k not in INDEX_ONLY}
+    return {**whole, "version": 1, "questions": [by_id[row[0]] for row in index["rows"]]}

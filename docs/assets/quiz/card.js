@@ -3,7 +3,7 @@
   "use strict";
   /* loader.js: BANK.questions are the questions loaded so far, byId their full texts, meta/all the short
      rows of every question (for choosing and drawing), need(ids, done) loads the texts a view shows */
-  var QB = root.QuizBank || { all: [], meta: {}, byId: {}, need: function (ids, done) { done(); } };
+  var QB = root.QuizBank || { all: [], meta: {}, byId: {}, need: function (ids, done) { done(); }, whole: function (done) { done(); } };
   var BANK = root.QUIZ_BANK || { questions: [], docs: {}, topics: [] };
   var N = root.QuizNormalise;
   var LETTERS = "ABCDEF";
@@ -240,7 +240,7 @@
   }
 
   root.QuizCard = {
-    BANK: BANK, byId: byId, meta: QB.meta, all: QB.all, need: QB.need, el: el, render: render, grade: grade, answered: answered, usable: usable,
+    BANK: BANK, byId: byId, meta: QB.meta, all: QB.all, need: QB.need, whole: QB.whole, el: el, render: render, grade: grade, answered: answered, usable: usable,
     scorable: scorable, inPool: inPool, docName: docName, answerText: answerText, shuffle: shuffle, param: param,
     newSeed: newSeed, drawPaper: drawPaper, mount: mount, LETTERS: LETTERS
   };

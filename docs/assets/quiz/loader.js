@@ -17,7 +17,8 @@
       missing: !!(r[6] & MISSING), answer: r[6] & ANSWERED ? [] : null, local_set: !!(r[6] & LOCAL_SET), part: X.parts[r[1]] };
     all.push(q); meta[q.id] = q;
   });
-  var bank = { version: X.version, docs: X.docs, topics: X.topics, paper: X.paper, pool: X.pool, sets: X.sets, questions: [] };
+  var bank = { questions: [] };   /* everything of the index but its rows: docs, topics, paper, pool, sets, bank_version… */
+  Object.keys(X).forEach(function (k) { if (["rows", "parts", "sections", "statuses"].indexOf(k) < 0) bank[k] = X[k]; });
 
   function base() {
     var s = document.querySelector('script[src$="quiz/bank/index.js"]');
@@ -69,6 +70,9 @@
   }
 
   root.QUIZ_BANK = bank;
-  root.QuizBank = { all: all, meta: meta, byId: byId, need: need, partsOf: partsOf,
+  /* every question's text (the 培训班 pages draw and grade over the whole bank) */
+  function whole(done) { need(all.map(function (q) { return q.id; }), done); }
+
+  root.QuizBank = { all: all, meta: meta, byId: byId, need: need, whole: whole, partsOf: partsOf,
     loaded: function () { return Object.keys(loaded); } };
 })(window);
