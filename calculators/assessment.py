@@ -20,15 +20,30 @@ def _worst(tiers: list[str], order: list[str]) -> str:
     return ranked[-1]
 
 
+def _months(inp: dict[str, Any]) -> str:
+    months = inp.get("months_served")
+    return f"（已工作 {common.show_value(months)} 个月）" if months is not None else ""
+
+
 def _excellent(rule_set: dict[str, Any], section: dict[str, Any], forced_tier: str | None,
                fired: list[tuple[dict[str, Any], str]], unchecked: list[dict[str, Any]],
-               rating: str | None) -> tuple[bool | None, Item]:
+               rating: str | None, annual: bool | None, applies: dict[str, Any] | None,
+               inp: dict[str, Any]) -> tuple[bool | None, Item]:
     """(False: the text rules 优秀 out; None: it cannot say; True: checked and not ruled out)."""
     blockers = [(t, c) for t, c in fired if t.get("blocks_excellent") or t.get("tier")]
     tiers = (section.get("tiers") or {}).get("value") or []
     cite = (section.get("excellent") or section.get("tiers") or {}).get("cite")
     if forced_tier:
         return False, finding(f"条文规定直接评定为{forced_tier}，不能评为优秀。", cite)
+    # A rule set that names who gets an annual assessment (神木: 工作半年以上的): outside it there is no
+    # annual grade to speak of, and what happens instead is the text's silence, not "由考核决定".
+    if applies and annual is False:
+        return None, finding(f"不满足“{applies['label']}”{_months(inp)}：本年度不进行这项年度考核，也就没有它的等次"
+                             "（包括优秀）；不满足这一条件的人是否另行评定等次、能否评为优秀，本文件未规定。",
+                             applies["cite"])
+    if applies and annual is None:
+        return None, finding(f"条文规定“{applies['label']}”；没有填写已驻村月数，不能确定本年度是否进行年度考核，"
+                             "也就不能确定能否评为优秀。", applies["cite"])
     definite = [t for t, c in blockers if c == "definite"]
     if definite:
         return False, finding(f"已出现条文排除评优的情形：{definite[0]['label']}。", definite[0]["cite"])
@@ -78,6 +93,13 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
         common.merge_consequences(consequences, common.consequences(rule_set, tier_table.get(forced_tier) or []))
         if rating and rating != forced_tier:
             notes.append(finding(f"填写的等次是{rating}，但条文规定直接评定为{forced_tier}。", None))
+    elif rating and applies and annual is False:
+        # a grade the user reports although this rule set holds no annual assessment for them: what the text
+        # ties to its own annual grades is only possible
+        notes.append(finding(f"填写的等次是{rating}；按条文本年度不进行年度考核，这个等次是否就是条文所说的"
+                             "年度考核等次需组织认定。", applies["cite"]))
+        common.merge_consequences(consequences, common.consequences(
+            rule_set, tier_table.get(rating) or [], "possible", f"如{rating}是条文所说的年度考核等次"))
     elif rating:
         common.merge_consequences(consequences, common.consequences(rule_set, tier_table.get(rating) or []))
     for t, c in certainties:
@@ -85,7 +107,8 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
             common.merge_consequences(consequences, common.consequences(
                 rule_set, tier_table.get(t["tier"]) or [], "possible", f"如评定为{t['tier']}"))
 
-    excellent_eligible, excellent_item = _excellent(rule_set, section, forced_tier, certainties, unchecked, rating)
+    excellent_eligible, excellent_item = _excellent(rule_set, section, forced_tier, certainties, unchecked, rating,
+                                                    annual, applies, inp)
     if section.get("excellent"):
         ex = section["excellent"]
         notes.append(finding(f"评为优秀的条件：{ex['label']}。", ex["cite"]))
@@ -109,12 +132,14 @@ def calculate(rule_set: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
     if applies and inp.get("months_served") is None and any(t.get("tier") for t in fired):
         pending.insert(0, {"field": "months_served", "label": common.label_of("months_served"),
                            "why": applies["label"], "cite": applies["cite"]})
-    if tier_table and rating is None and not forced_tier:
+    if tier_table and rating is None and not forced_tier and not (applies and annual is False):
         pending.append({"field": "rating", "label": common.label_of("rating"),
                         "why": "等次本身引起的后果", "cite": section.get("tiers", {}).get("cite")})
     return {
         **common.header(rule_set, "assessment"),
         "forced_tier": forced_tier,
+        # only where the rule set says who is assessed (神木: 工作半年以上的); elsewhere null
+        "annual_assessment": annual if applies else None,
         "excellent_eligible": excellent_eligible,
         "excellent": excellent_item,
         "triggers": triggers,

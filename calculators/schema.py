@@ -59,6 +59,14 @@ class RuleSetError(ValueError):
         super().__init__("rule set invalid:\n  " + "\n  ".join(lines))
 
 
+def _in(value: Any, collection: Any) -> bool:
+    """`value in collection`, False for a value that cannot be looked up (a mapping or list from the file)."""
+    try:
+        return value in collection
+    except TypeError:
+        return False
+
+
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
@@ -71,20 +79,22 @@ class _Checker:
         if not isinstance(obj, dict):
             self.err(path, "should be a mapping")
             return False
+        complete = True
         for k in required:
             if k not in obj:
                 self.err(f"{path}.{k}".lstrip("."), "is required")
+                complete = False
         for k in obj:
-            if k not in required and k not in optional:
+            if not _in(k, required) and not _in(k, optional):
                 self.err(f"{path}.{k}".lstrip("."), f"unknown key (allowed: {', '.join(required + optional)})")
-        return True
+        return complete
 
     def string(self, obj: dict, key: str, path: str) -> None:
         if key in obj and not (isinstance(obj[key], str) and obj[key].strip()):
             self.err(f"{path}.{key}".lstrip("."), "should be a non-empty string")
 
     def enum(self, obj: dict, key: str, path: str, allowed: tuple[str, ...]) -> None:
-        if key in obj and obj[key] not in allowed:
+        if key in obj and not _in(obj[key], allowed):
             self.err(f"{path}.{key}".lstrip("."), f"{obj[key]!r} is not one of {', '.join(allowed)}")
 
     def list_of(self, obj: dict, key: str, path: str) -> list:
@@ -150,7 +160,7 @@ class _Checker:
             self.condition(cond["not"], f"{path}.not")
             return
         self.keys(cond, path, ("field",), FIELD_TESTS)
-        if cond.get("field") not in CONDITION_FIELDS:
+        if not _in(cond.get("field"), CONDITION_FIELDS):
             self.err(f"{path}.field", f"{cond.get('field')!r} is not an input field or derived fact")
         if not any(k in cond for k in FIELD_TESTS):
             self.err(path, f"needs a test: one of {', '.join(FIELD_TESTS)}")
@@ -158,7 +168,7 @@ class _Checker:
 
     def roles(self, obj: dict, path: str) -> None:
         for i, r in enumerate(self.list_of(obj, "roles", path)):
-            if r not in ROLES:
+            if not _in(r, ROLES):
                 self.err(f"{path}.roles[{i}]", f"{r!r} is not one of {', '.join(ROLES)}")
 
     def steps(self, obj: dict, key: str, path: str, cited: bool) -> None:
@@ -176,6 +186,10 @@ class _Checker:
 def _check_sections(c: _Checker, doc: dict) -> None:
     consequences = doc.get("consequences") or {}
     groups = doc.get("groups") or {}
+    alternatives = doc.get("alternatives") or {}
+    if not isinstance(alternatives, dict):
+        c.err("alternatives", "should be a mapping id -> alternative")
+        alternatives = {}
     if not isinstance(consequences, dict):
         c.err("consequences", "should be a mapping id -> consequence")
         consequences = {}
@@ -186,16 +200,20 @@ def _check_sections(c: _Checker, doc: dict) -> None:
             c.enum(item, "kind", p, CONSEQUENCE_KINDS)
             c.enum(item, "to", p, AUDIENCES)
             c.string(item, "condition", p)
-            if "alternative" in item and item["alternative"] not in (doc.get("alternatives") or {}):
+            if "alternative" in item and not _in(item["alternative"], alternatives):
                 c.err(f"{p}.alternative", f"{item['alternative']!r} is not an id under alternatives")
     if not isinstance(groups, dict):
         c.err("groups", "should be a mapping id -> list of consequence ids")
         groups = {}
-    for gid, members in groups.items():
+    for gid, members in list(groups.items()):
+        if not isinstance(members, list):
+            c.err(f"groups.{gid}", "should be a list of consequence or group ids")
+            groups = {k: v for k, v in groups.items() if k != gid}
+            continue
         if gid in consequences:
             c.err(f"groups.{gid}", "a group id may not repeat a consequence id")
         for i, m in enumerate(members if isinstance(members, list) else []):
-            if m not in consequences and m not in groups:
+            if not _in(m, consequences) and not _in(m, groups):
                 c.err(f"groups.{gid}[{i}]", f"{m!r} is not a consequence or group id")
     for gid in groups:
         try:
@@ -205,10 +223,10 @@ def _check_sections(c: _Checker, doc: dict) -> None:
 
     def refs(obj: dict, key: str, path: str) -> None:
         for i, ref in enumerate(c.list_of(obj, key, path)):
-            if ref not in consequences and ref not in groups:
+            if not _in(ref, consequences) and not _in(ref, groups):
                 c.err(f"{path}.{key}[{i}]", f"{ref!r} is not a consequence or group id")
 
-    for aid, alt in (doc.get("alternatives") or {}).items():
+    for aid, alt in alternatives.items():
         if c.keys(alt, f"alternatives.{aid}", c.CITED, c.CITED_OPT):
             c.cited(alt, f"alternatives.{aid}")
     for i, e in enumerate(c.list_of(doc, "role_equivalences", "")):
@@ -235,7 +253,7 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                 c.cited(item, p)
                 c.enum(item, "outcome", p, ROTATION_OUTCOMES)
                 for j, r in enumerate(c.list_of(item, "reasons", p)):
-                    if r not in ROTATION_REASONS:
+                    if not _in(r, ROTATION_REASONS):
                         c.err(f"{p}.reasons[{j}]", f"{r!r} is not one of {', '.join(ROTATION_REASONS)}")
         c.notes(sec, "notes", "tenure")
 
@@ -246,11 +264,14 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                       c.CITED_OPT + ("tier", "blocks_excellent", "consequences", "certainty", "breach")):
             continue
         c.cited(t, p)
-        if t.get("id") in seen:
+        if not (isinstance(t.get("id"), str) and ID_RE.match(t["id"])):
+            c.err(f"{p}.id", "should be a lower-case ascii id like absent-15-days")
+        elif t["id"] in seen:
             c.err(f"{p}.id", f"duplicate trigger id {t.get('id')!r}")
-        seen.add(t.get("id"))
+        else:
+            seen.add(t["id"])
         for j, a in enumerate(c.list_of(t, "applies_to", p)):
-            if a not in ("attendance", "leave", "assessment"):
+            if not _in(a, ("attendance", "leave", "assessment")):
                 c.err(f"{p}.applies_to[{j}]", f"{a!r}: triggers apply to attendance, leave or assessment")
         c.condition(t.get("when"), f"{p}.when")
         c.enum(t, "certainty", p, CERTAINTY)
@@ -283,7 +304,7 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                 c.roles(r, p)
                 c.steps(r, "steps", p, cited=False)
                 c.string(r, "implied", p)
-                if not any(s.get("action") == "approval" for s in r.get("steps") or [] if isinstance(s, dict)):
+                if not any(s.get("action") == "approval" for s in (r.get("steps") if isinstance(r.get("steps"), list) else []) if isinstance(s, dict)):
                     c.err(f"{p}.steps", "needs one step with action: approval")
         c.steps(sec, "after_steps", "leave", cited=True)
         if "silent" in sec:
@@ -345,7 +366,8 @@ def _check_sections(c: _Checker, doc: dict) -> None:
                 c.err(f"support.silent.{topic}", f"{topic!r} is not a support topic")
             if not (isinstance(searched, str) and searched.strip()):
                 c.err(f"support.silent.{topic}", "say what was searched (a non-empty string)")
-        topics = {i.get("topic") for i in sec.get("items") or [] if isinstance(i, dict)}
+        topics = {i.get("topic") for i in (sec.get("items") if isinstance(sec.get("items"), list) else [])
+                  if isinstance(i, dict) and isinstance(i.get("topic"), str)}
         for topic in SUPPORT_TOPICS:
             if topic not in topics and topic not in silent:
                 c.err("support", f"topic {topic!r} has neither items nor a silent entry saying what was searched "
@@ -393,12 +415,12 @@ def expand_refs(refs: list[str], consequences: dict[str, Any], groups: dict[str,
     """Consequence ids for a list of consequence/group ids, in order, without repeats."""
     out: list[str] = []
     for ref in refs:
-        if ref in groups:
+        if _in(ref, groups):
             if ref in _seen:
                 raise ValueError(f"group {ref!r} includes itself")
             members = expand_refs(groups[ref], consequences, groups, _seen + (ref,))
         else:
-            members = [ref] if ref in consequences else []
+            members = [ref] if _in(ref, consequences) else []
         out += [m for m in members if m not in out]
     return out
 

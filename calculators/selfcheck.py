@@ -20,7 +20,9 @@ A case is a dict:
      "expect_len": {...}}   # optional: exact lengths of result lists
 Matching: dicts match key by key (extra keys in the result are fine); a list in "expect" must
 have each of its items match some item of the result list (order free); {"$contains": s}
-matches a string containing s; other values must be equal (1 == 1.0, true is not 1).
+matches a string containing s; a key given as {"$absent": true} must not be in the result dict
+(a definite consequence carries no "certainty": {"certainty": {"$absent": true}} picks it out);
+other values must be equal (1 == 1.0, true is not 1).
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ from .engine import run
 from .inputs import InputError
 
 DEFAULT_CASES = Path(__file__).resolve().parent.parent / "tests" / "calculators" / "cases"
+ABSENT = {"$absent": True}
 
 
 def matches(expected: Any, actual: Any) -> bool:
     if isinstance(expected, dict) and set(expected) == {"$contains"}:
         return isinstance(actual, str) and expected["$contains"] in actual
     if isinstance(expected, dict):
-        return isinstance(actual, dict) and all(k in actual and matches(v, actual[k]) for k, v in expected.items())
+        return isinstance(actual, dict) and all(
+            (k not in actual) if v == ABSENT else (k in actual and matches(v, actual[k])) for k, v in expected.items())
     if isinstance(expected, list):
         return isinstance(actual, list) and all(any(matches(e, a) for a in actual) for e in expected)
     if isinstance(expected, bool) or isinstance(actual, bool):

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from calculators.citecheck import cited_items
 from calculators.conditions import as_number
+from calculators.diary import READINGS as DIARY_READINGS
 from calculators.fields import ROLE_LABELS
 from calculators.schema import SUPPORT_TOPICS
 
@@ -28,7 +29,9 @@ ENGINE_READINGS = (
      "条文把“直接评定为某等次”以及同一句里的召回、不得提拔等后果写在年度考核里。只有确定本年度进行年度考核"
      "（例如神木“工作半年以上的”）时，这些后果才按“确定”列出；驻村不满半年、或没有填写已驻村月数时，标为“可能适用”，"
      "同时引年度考核的条款和该情形的条款。“全年驻村工作时间不足N天”按一个完整考核年度计：年中自查或驻村不满一年时，"
-     "天数还不是全年的最终数字，也只标“可能适用”。"),
+     "天数还不是全年的最终数字，也只标“可能适用”。"
+     "不满半年（神木）时本年度不进行年度考核，也就没有年度考核的等次：“能否评优秀”答“不能确定”，写明本文件没有规定"
+     "不满半年的人是否另行评定等次（未规定），不说“由考核决定”；这时填写的等次引起的后果也只标“可能适用”。"),
     ("自己不能批准自己",
      "条文写“由第一书记批准驻村干部请假”时，第一书记本人的请假条文没有写由谁批准，结果是“条文没有覆盖”，不回答“第一书记批准”。"
      "队长（组长）可能就是第一书记的（如河北办法第四条“同一单位选派的”），列出两种读法和各自的前提。"),
@@ -155,7 +158,7 @@ def render(all_sets: dict[str, md.RuleSet]) -> str:
            "    本页和计算器用的是同一份规则数据。“我们的读法”一栏是本知识库的解读，不是条文原话；"
            "条款链接指向原文。有不同意见的，以原发文机关的正式文本和组织认定为准。\n"]
     out.append("## 所有计算器共同的读法\n")
-    out.append(md.table(["类别", "我们的读法"], [[k, v] for k, v in ENGINE_READINGS]))
+    out.append(md.table(["类别", "我们的读法"], [[k, v] for k, v in ENGINE_READINGS + DIARY_READINGS]))
     for rs in md.ordered(all_sets).values():
         rows = rows_of(rs)
         if not rows:

@@ -24,14 +24,6 @@ def build_site(site_dir: Path) -> Path:
     return site_dir
 
 
-def build_online_site(site_dir: Path) -> Path:
-    """The http(s) site with the hooks the offline copy and the PWA need (tests use it)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    cfg = load_config(config_file=offline_config.config_stream(offline=False), site_dir=str(site_dir), strict=True)
-    mkdocs_build(cfg)
-    return site_dir
-
-
 def check_site(site: Path) -> None:
     """The pieces Material's offline mode needs, all local."""
     problems = []

@@ -94,19 +94,25 @@
 
   function register() {
     navigator.serviceWorker.register(swURL.href).then(function (reg) {
+      if (!reg) throw new Error("no registration");
       watch(reg);
       if (firstVisit) navigator.serviceWorker.ready.then(function (r) { keepFirstVisit(r.active); });
     }).catch(function (err) {
+      // a calculator page waiting for the worker (page.mjs) starts its runtime without it
+      document.documentElement.dataset.swFailed = "1";
       console.warn("service worker not registered:", err);
     });
   }
 
-  // after the page has loaded and the browser is idle: registering starts the worker's own script, which
-  // should not compete with the page's first paint and scripts on a slow phone
+  // A calculator page waits for the worker before it starts its runtime (assets/calculators/page.mjs), so
+  // that the runtime's download passes through the worker and is kept from that one download: register
+  // there at once. Elsewhere after the page has loaded and the browser is idle: registering starts the
+  // worker's own script, which should not compete with the page's first paint and scripts on a slow phone.
   function soon() {
     if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
     else setTimeout(register, 500);
   }
-  if (document.readyState === "complete") soon();
+  if (document.querySelector(".zc-calc")) register();
+  else if (document.readyState === "complete") soon();
   else window.addEventListener("load", soon);
 })();

@@ -6,6 +6,8 @@
 //    never downloaded again because a page changed);
 //  * a response from the network is passed to the page as it streams and, when its bytes hash to the
 //    expected value, stored from that same download (Pyodide's runtime is cached by the calculator's own load);
+//    while a file is being downloaded or stored, another request for it waits for that copy instead of
+//    downloading it again (a second calculator page opened before the first one's wasm was stored);
 //  * the first visit (before the worker controls the page) is kept from the browser's HTTP cache only
 //    ("only-if-cached": never a network byte);
 //  * "离线使用本站" (the offline page) asks for the whole site, with progress, only when the user chooses it;
@@ -136,15 +138,26 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// Files being downloaded or stored now: path -> a promise settled once that copy is stored (or not).
+// A request for such a file waits for it and is then answered from the cache: one download per file.
+const inFlight = new Map();
+
+function track(path, promise) {
+  const done = promise.catch(() => false);
+  inFlight.set(path, done);
+  done.then(() => { if (inFlight.get(path) === done) inFlight.delete(path); });
+  return done;
+}
+
 // What the page loaded before this worker controlled it: kept from the HTTP cache, never the network.
 async function keepFromHttpCache(urls) {
   for (const url of urls) {
     const path = pathOf(url);
-    if (!path || (await cached(path))) continue;
-    try {
+    if (!path || inFlight.has(path) || (await cached(path))) continue;
+    await track(path, (async () => {
       const response = await fetch(new URL(path, BASE).href, { cache: "only-if-cached", mode: "same-origin" });
-      await keep(path, response);
-    } catch (err) { /* not in the HTTP cache: it will be kept on its next use */ }
+      return keep(path, response);
+    })()); // not in the HTTP cache: it will be kept on its next use
   }
 }
 
@@ -212,18 +225,27 @@ function fallbackPage() {
 }
 
 async function respond(event, path) {
-  const hit = await cached(path);
+  let hit = await cached(path);
+  if (!hit && inFlight.has(path)) {
+    await inFlight.get(path);
+    hit = await cached(path);
+  }
   if (hit) return hit;
+  let stored;
+  const kept = track(path, new Promise((resolve) => { stored = resolve; }));
+  try {
+    event.waitUntil(kept);
+  } catch (err) { /* the event is already over: the copy is stored all the same, while the worker runs */ }
   let response;
   try {
     response = await fetch(event.request);
   } catch (err) {
+    stored(false);
     if (event.request.mode === "navigate") return (await cached(FALLBACK)) || fallbackPage();
     throw err;
   }
-  if (response.status === 200 && response.type === "basic") {
-    event.waitUntil(keep(path, response.clone()).catch(() => false));
-  }
+  if (response.status === 200 && response.type === "basic") stored(keep(path, response.clone()));
+  else stored(false);
   return response;
 }
 

@@ -51,6 +51,15 @@ def test_matcher_semantics():
     assert not matches([{"x": 3}], [{"x": 2}])
     assert matches({"$contains": "召回"}, "同时召回")
     assert matches(None, None) and not matches(None, 0)
+    assert matches({"text": "召回", "certainty": {"$absent": True}}, {"text": "召回"})
+    assert not matches({"text": "召回", "certainty": {"$absent": True}}, {"text": "召回", "certainty": "possible"})
+
+
+def test_no_case_expects_a_certainty_results_never_carry():
+    """A definite consequence or finding has no "certainty" key: expecting "certainty": "definite" could
+    never match, and under expect_not it would pass whatever the result (use {"$absent": true})."""
+    text = "".join(p.read_text("utf-8") for p in DEFAULT_CASES.glob("*.yml"))
+    assert '"certainty": "definite"' not in text and "certainty: definite" not in text
 
 
 def test_json_runner_gives_same_results():

@@ -63,3 +63,10 @@ def test_zip_name_size_and_layout(offline_zip):
     assert f"{top}/assets/offline-pyodide/data-{STDLIB_NAME}.js" in names
     # no service worker or manifest in the file:// copy: nothing could use them there
     assert f"{top}/sw.js" not in names and f"{top}/manifest.webmanifest" not in names
+
+
+def test_hooks_tell_the_offline_build_by_its_config_not_a_plugin_class():
+    from mkdocs.config import load_config
+
+    assert config.is_offline_build(load_config(config_file=config.config_stream()))
+    assert not config.is_offline_build(load_config(config_file=str(ROOT / "mkdocs.yml")))

@@ -91,3 +91,20 @@ def test_every_result_links_the_readings_page_and_says_caveats_once(page, site_u
     href = page.locator(".zc-result a", has_text="解读说明").get_attribute("href")
     assert href.endswith("compare/readings.html")
     assert page.locator(".zc-result .zc-caveat").count() == len(result["caveats"])
+
+
+def test_no_annual_assessment_is_the_conclusion_and_the_excellent_answer_cites_its_clause(page, site_url):
+    """神木, 5 months served: no annual assessment this year (七、（三）1.), said first; 能否评优秀 is 不能确定
+    with the 未规定 text and a link to that clause; the answer fits the 390 px screen."""
+    result = engine.run("assessment", "shenmu-2021", {"months_served": 5})
+    _render(page, site_url, "assessment", result)
+    assert page.locator(".zc-conclusion").inner_text().startswith("按条文本年度不进行年度考核")
+    facts = page.locator(".zc-result .zc-facts")
+    assert "不能确定" in facts.inner_text() and "本文件未规定" in facts.inner_text()
+    assert "本年度是否进行年度考核" in facts.inner_text()
+    link = facts.locator("a.zc-cite")
+    assert link.count() == 1 and link.get_attribute("href").endswith("regulations/shenmu-2021.html#s7-3-1")
+    box = facts.bounding_box()
+    right = page.evaluate("""() => Math.max(...[...document.querySelectorAll('.zc-facts *')]
+        .map(e => e.getBoundingClientRect().right))""")
+    assert right <= box["x"] + box["width"] + 1 and page.evaluate("document.documentElement.scrollWidth") <= 390

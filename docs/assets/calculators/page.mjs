@@ -1,9 +1,34 @@
-// Wires one calculator page: starts the runtime at once (the worker runs off the main thread),
-// then the form (generated at build time from describe()), the result, the status line with its
-// 重试 button, and the inputs remembered in localStorage.
+// Wires one calculator page: starts the runtime at once (on a first visit, once the service worker is
+// in charge; the runtime runs off the main thread), then the form (generated at build time from
+// describe()), the result, the status line with its 重试 button, and the inputs remembered in localStorage.
 
 const q = new URL(import.meta.url).search;
 const { CalculatorRuntime } = await import(`./runtime-client.mjs${q}`);
+
+/** Resolves once the site's service worker controls this page; at once where there is none to wait for
+ *  (file://, no support, a build without assets/pwa/register.js); when its registration fails
+ *  (register.js sets data-sw-failed on <html>); or after `ms` at most. On a first visit the worker is
+ *  still installing: a runtime started before it takes control would download Pyodide (~10 MB) around
+ *  it, and the worker could keep that only from the browser's HTTP cache, which may not hold it. */
+function serviceWorkerInCharge(ms) {
+  const sw = "serviceWorker" in navigator ? navigator.serviceWorker : null;
+  const html = document.documentElement;
+  if (!sw || sw.controller || !/^https?:$/.test(location.protocol) || html.dataset.swFailed ||
+      !document.querySelector("script[src*='assets/pwa/register.js']")) return Promise.resolve();
+  return new Promise((resolve) => {
+    const failed = new MutationObserver(() => { if (html.dataset.swFailed) done(); });
+    const done = () => {
+      clearTimeout(timer);
+      failed.disconnect();
+      sw.removeEventListener("controllerchange", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    sw.addEventListener("controllerchange", done);
+    failed.observe(html, { attributes: true, attributeFilter: ["data-sw-failed"] });
+  });
+}
+const inCharge = serviceWorkerInCharge(8000);
 
 const roots = [...document.querySelectorAll(".zc-calc")];
 const runtimes = roots.map((root) => {
@@ -21,8 +46,8 @@ const runtimes = roots.map((root) => {
     if (runtime.last) fn(runtime.last);
   };
   const saveData = navigator.connection && navigator.connection.saveData;
-  if (!saveData) runtime.start();
-  else root.addEventListener("focusin", () => runtime.start(), { once: true });
+  if (!saveData) inCharge.then(() => runtime.start());
+  else root.addEventListener("focusin", () => inCharge.then(() => runtime.start()), { once: true });
   return runtime;
 });
 
@@ -103,6 +128,7 @@ function setup(root, runtime) {
     button.disabled = true;
     button.textContent = root.dataset.stage === "ready" ? "计算中…" : "等待计算环境…";
     try {
+      await inCharge;
       const result = await runtime.run(spec.calculator, rules, values);
       if (result && result.error) {
         const field = result.error.field;

@@ -109,6 +109,8 @@ export function conclusion(result) {
         const first = String(sure[0].text).replace(/（填写：.*$/, "");
         return { text: `已触发：${first}${sure.length > 1 ? ` 等 ${sure.length} 种情形` : ""}（后果见下）`, tone: "zc-no" };
       }
+      if (result.annual_assessment === false)
+        return { text: "按条文本年度不进行年度考核（见“能否评优秀”和说明）", tone: "zc-open" };
       return { text: "填写的情况没有触发条文规定的等次或后果", tone: "zc-open" };
     }
     case "quota":
@@ -263,6 +265,7 @@ export function renderResult(target, result, spec) {
     const dd = el("dd");
     dd.append(el("span", result.excellent_eligible === false ? "zc-no" : "zc-open", word),
       el("span", "zc-because", result.excellent.text));
+    if (result.excellent.cite) dd.append(" ", citeLink(result.excellent.cite, ctx.docs, ctx.labels));
     facts.append(el("dt", null, "能否评优秀"), dd);
   }
   for (const [k, v] of Object.entries(result)) {
