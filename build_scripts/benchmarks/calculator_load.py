@@ -31,8 +31,6 @@ import os
 import platform
 import socketserver
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -40,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 from build_scripts.benchmarks.bare_page import BARE_HTML, BARE_WORKER
-from build_scripts.benchmarks.static_host import CompressedStatic, carry_blocks
+from build_scripts.benchmarks.static_host import CompressedStatic, build_site, carry_blocks
 from build_scripts.pyodide.stdlib import STDLIB_NAME, UPSTREAM_NAME
 from build_scripts.pyodide.vendor import load_pin, upstream_file
 
@@ -112,11 +110,6 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
-def build_site(out: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=ROOT, check=True)
-    return out
-
-
 def overlay() -> dict[str, Path]:
     return {url: upstream_file(name) for url, name in OVERLAY_PATHS.items()}
 
@@ -170,16 +163,25 @@ new MutationObserver(() => {
 """
 
 
-def one_run(pw, base: str, counter: Counter, kind: str, out: dict) -> None:
-    """A fresh profile: a cold visit, then a warm one."""
-    path, visit = (CALC_PAGE, visit_calculator) if kind == "ours" else ("bare.html", visit_bare)
-    # a persistent profile: an on-disk HTTP cache and V8's wasm code cache, as on a phone
+def fresh_page(pw, workers: str = "block", cpu_rate: float = 1):
+    """A new browser with a persistent profile (an on-disk HTTP cache and V8's wasm code cache, as on a
+    phone) at 390x844, the result observer installed, the page thread slowed cpu_rate times (CDP).
+    Returns (context, page, profile dir); close the context, then clean up the profile."""
     profile = tempfile.TemporaryDirectory()
     ctx = pw.chromium.launch_persistent_context(
         profile.name, executable_path=CHROMIUM, headless=True, args=ARGS,
-        viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
+        viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers=workers)
     ctx.add_init_script(RESULT_OBSERVER)
     page = ctx.new_page()
+    if cpu_rate != 1:
+        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
+    return ctx, page, profile
+
+
+def one_run(pw, base: str, counter: Counter, kind: str, out: dict) -> None:
+    """A fresh profile: a cold visit, then a warm one."""
+    path, visit = (CALC_PAGE, visit_calculator) if kind == "ours" else ("bare.html", visit_bare)
+    ctx, page, profile = fresh_page(pw)
     page.on("request", lambda r: out["outside_requests"].append(r.url)
             if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     for temp in ("cold", "warm"):

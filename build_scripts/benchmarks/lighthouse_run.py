@@ -10,7 +10,6 @@ machine's Node 20. Writes the block `lighthouse` of docs/performance.md.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -21,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from build_scripts.benchmarks import calculator_load as cl
-from build_scripts.benchmarks.static_host import put_block
+from build_scripts.benchmarks.static_host import ROOT, block_main
 from build_scripts.compress import compress_site
 
 HERE = Path(__file__).resolve().parent / "lighthouse"
@@ -35,6 +34,7 @@ PAGES = {
     "纯 Material 页面（同一份文件）": "plain/index.html",
 }
 PLAIN_DOC = "hebei-measures"
+KEEP = ROOT / "test-artifacts" / "lighthouse"   # the full reports, for a look at what costs
 
 
 def lighthouse_cli() -> Path:
@@ -81,6 +81,7 @@ def audit(cli: Path, url: str, out: Path) -> dict:
 
 def run(site: Path, runs: int) -> dict:
     cli = lighthouse_cli()
+    KEEP.mkdir(parents=True, exist_ok=True)
     res: dict[str, list] = {name: [] for name in PAGES}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -90,8 +91,8 @@ def run(site: Path, runs: int) -> dict:
         base, server = cl.serve(root, counter)
         try:
             for i in range(runs):
-                for name, path in PAGES.items():
-                    res[name].append(audit(cli, base + path, root / f"lhr-{i}.json"))
+                for k, (name, path) in enumerate(PAGES.items()):
+                    res[name].append(audit(cli, base + path, KEEP / f"lhr-{k}-{i}.json"))
         finally:
             server.shutdown()
     return res
@@ -123,18 +124,7 @@ def report(res: dict, runs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--site", type=Path, help="a built site (default: build one now)")
-    ap.add_argument("--runs", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=cl.ROOT / "docs" / "performance.md")
-    args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or cl.build_site(Path(tmp) / "site")
-        res = run(site, args.runs)
-    text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    args.out.write_text(put_block(text, "lighthouse", report(res, args.runs)), encoding="utf-8")
-    print(json.dumps({k: [r["scores"] | {"failing": r["failing"]} for r in v] for k, v in res.items()},
-                     ensure_ascii=False, indent=1))
+    block_main(argv, __doc__, "lighthouse", run, lambda res: report(res, len(next(iter(res.values())))))
 
 
 if __name__ == "__main__":

@@ -10,17 +10,14 @@ Writes the block `visit` of docs/performance.md (calculator_load carries it over
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import functools
-import json
 import statistics
-import tempfile
 import threading
 from pathlib import Path
 
 from build_scripts.benchmarks import calculator_load as cl
-from build_scripts.benchmarks.static_host import put_block
+from build_scripts.benchmarks.static_host import block_main
 
 BACKGROUND_WAIT_MS = 5000
 
@@ -40,43 +37,42 @@ class _PerRequest(cl.Handler):
         self.log.append((path, self._mine.bytes, self._sibling[0] if self._sibling else ""))
 
 
-def _serve(site: Path, counter: cl.Counter, log: list):
-    handler = type("H", (_PerRequest,), {"counter": counter, "overlay": {}, "log": log})
+def serve(site: Path, counter: cl.Counter, log: list, mixins: tuple = (), **attrs):
+    """The site on loopback, compressed like a static host, counting bytes per request (mixins and attrs:
+    e.g. static_host.OnLink with link=PhoneLink(...))."""
+    handler = type("H", (*mixins, _PerRequest), {"counter": counter, "overlay": {}, "log": log, **attrs})
     server = cl.Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-def one_visit(pw, base: str, counter: cl.Counter, log: list, workers: str) -> dict:
-    profile = tempfile.TemporaryDirectory()
-    ctx = pw.chromium.launch_persistent_context(
-        profile.name, executable_path=cl.CHROMIUM, headless=True, args=cl.ARGS,
-        viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers=workers)
-    ctx.add_init_script(cl.RESULT_OBSERVER)
-    page = ctx.new_page()
+def one_visit(pw, base: str, counter: cl.Counter, log: list, workers: str, cpu_rate: float = 1,
+              wait_ms: int = BACKGROUND_WAIT_MS) -> dict:
+    ctx, page, profile = cl.fresh_page(pw, workers, cpu_rate)
     counter.reset()
     log.clear()
     page.goto(base + "index.html", wait_until="load")
+    home_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     home = counter.bytes
     loaded = len(log)
-    page.wait_for_timeout(BACKGROUND_WAIT_MS)
+    page.wait_for_timeout(wait_ms)
     background = counter.bytes - home
     background_files = sorted({p for p, _, _ in log[loaded:]})
-    cl.visit_calculator(page, base + cl.CALC_PAGE.removeprefix("site/"))
+    result_ms = cl.visit_calculator(page, base + cl.CALC_PAGE.removeprefix("site/"))
     total = counter.bytes
     encodings = sorted({e or "identity" for _, _, e in log})
     wasm = sum(n for p, n, _ in log if p.endswith(".wasm"))
     ctx.close()
     profile.cleanup()
-    return {"home": home, "background": background, "background_files": background_files,
-            "total": total, "wasm": wasm, "encodings": encodings, "requests": len(log)}
+    return {"home": home, "background": background, "background_files": background_files, "home_ms": home_ms,
+            "result_ms": result_ms, "total": total, "wasm": wasm, "encodings": encodings, "requests": len(log)}
 
 
 def run(site: Path, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     counter, log = cl.Counter(), []
-    base, server = _serve(site, counter, log)
+    base, server = serve(site, counter, log)
     out: dict[str, list] = {"allow": [], "block": []}
     try:
         with sync_playwright() as p:
@@ -122,17 +118,7 @@ service worker 不再在首次访问时下载整个网站（以前约 15 MB）�
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--site", type=Path, help="a built site (default: build one now)")
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--out", type=Path, default=cl.ROOT / "docs" / "performance.md")
-    args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or cl.build_site(Path(tmp) / "site")
-        res = run(site, args.runs)
-    text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    args.out.write_text(put_block(text, "visit", report(res)), encoding="utf-8")
-    print(json.dumps(res, ensure_ascii=False, indent=1))
+    block_main(argv, __doc__, "visit", run, report, runs=3)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
+from build_scripts.pyodide import precompile
 from build_scripts.pyodide.site_files import RuntimeBundle
 
 OUT = "assets/offline-pyodide"
@@ -36,7 +38,10 @@ def write(site: Path, runtime: RuntimeBundle) -> dict:
     }
     stdlib = runtime.stdlib
     for name in ["pyodide.asm.wasm", stdlib, *wheels]:
-        scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, files[name])
+        data = files[name]
+        if name == stdlib:   # stored for the host's brotli online; nothing compresses it in the copy
+            data = precompile.repacked(data, zipfile.ZIP_DEFLATED)
+        scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, data)
     listed = []
     for name, text in scripts.items():
         (out / name).write_text(text, encoding="utf-8")

@@ -106,7 +106,13 @@
 
   // A calculator page waits for the worker before it starts its runtime (assets/calculators/page.mjs), so
   // that the runtime's download passes through the worker and is kept from that one download: register
-  // there at once; elsewhere after the page has loaded.
-  if (document.readyState === "complete" || document.querySelector(".zc-calc")) register();
-  else window.addEventListener("load", register);
+  // there at once. Elsewhere after the page has loaded and the browser is idle: registering starts the
+  // worker's own script, which should not compete with the page's first paint and scripts on a slow phone.
+  function soon() {
+    if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 3000 });
+    else setTimeout(register, 500);
+  }
+  if (document.querySelector(".zc-calc")) register();
+  else if (document.readyState === "complete") soon();
+  else window.addEventListener("load", soon);
 })();

@@ -1,5 +1,5 @@
 """MkDocs hook: validate the question banks before the build, add the vendored ts-fsrs scheduler
-(智能复习, build_scripts/quiz/fsrs_vendor.py), fill the coverage page, write assets/quiz/bank.js after the build.
+(智能复习, build_scripts/quiz/fsrs_vendor.py), fill the coverage page, write the bank (assets/quiz/bank/: index and one file per document) after the build.
 
 mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
 """
@@ -39,6 +39,6 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    target = pathlib.Path(config["site_dir"]) / "assets" / "quiz" / "bank.js"
+    target = pathlib.Path(config["site_dir"]) / "assets" / "quiz" / "bank"
     n = write_js(target, load())
     log.info("quiz: wrote %s (%d questions)", target, n)

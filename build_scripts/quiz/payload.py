@@ -1,6 +1,10 @@
-"""The bank as the practice pages read it: `window.QUIZ_BANK = {...}` in assets/quiz/bank.js.
+"""The bank as the practice pages read it: assets/quiz/bank/index.js and one file per document.
 
-A .js file (not .json) so the pages also work when opened from file:// where fetch() fails.
+`index.js` (`window.QUIZ_INDEX`) holds everything but the question texts: documents, topics, the paper,
+the pool, the sets and one short row per question (id, document, 题型, importance, topic, status, flags)
+so a page can choose, count and draw questions without their texts. `bank/<doc>.js` holds one document's
+questions in full; docs/assets/quiz/loader.js adds a part as a <script> when a page shows one of its
+questions (.js files, not .json, so the pages also work when opened from file:// where fetch() fails).
 County settings fill `local` items; an unset local item keeps answer null (practice only).
 Every question carries `importance` (必知/应知/了解); `pool.default` lists the levels practice and mock
 exams draw from unless the learner asks for 了解 too. `sets` are practice sets outside the default
@@ -113,9 +117,61 @@ def _link_paper_items(questions: list[dict], paper: list, facts: dict) -> None:
                                "link": f"paper.html#item-{hit['id']}"}
 
 
-def write_js(target: pathlib.Path, corpus) -> int:
+STATUSES = ("grounded", "unverified", "local")
+SECTIONS = ("填空", "单选", "多选")
+MISSING, ANSWERED, LOCAL_SET = 1, 2, 4          # flag bits of an index row
+INDEX_ONLY = ("version", "parts", "sections", "statuses", "rows")
+
+
+INDEX_PREFIX = "window.QUIZ_INDEX = "
+PART_PREFIX = "(window.QUIZ_PARTS = window.QUIZ_PARTS || {})[{name}] = "
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def split(data: dict) -> tuple[dict, dict[str, list]]:
+    """The bank as (index, {document id: its questions in bank order})."""
+    parts: dict[str, list] = {}
+    for q in data["questions"]:
+        parts.setdefault(q["doc"], []).append(q)
+    names = list(parts)
+    rows = []
+    for q in data["questions"]:
+        flags = (MISSING if q.get("missing") else 0) | (ANSWERED if q.get("answer") is not None else 0) \
+            | (LOCAL_SET if q.get("local_set") else 0)
+        rows.append([q["id"], names.index(q["doc"]), SECTIONS.index(q["section"]),
+                     data["pool"]["levels"].index(q["importance"]),
+                     data["topics"].index(q["topic"]) if q.get("topic") else -1,
+                     STATUSES.index(q["status"]) if q.get("status") in STATUSES else -1, flags])
+    index = {k: v for k, v in data.items() if k != "questions"}
+    index.update({"version": 2, "parts": names, "sections": list(SECTIONS), "statuses": list(STATUSES), "rows": rows})
+    return index, parts
+
+
+def write_js(target_dir: pathlib.Path, corpus) -> int:
+    """Write bank/index.js and bank/<doc>.js under target_dir; returns the number of questions."""
     data = build(corpus)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    target.write_text("window.QUIZ_BANK = " + text + ";\n", encoding="utf-8")
+    index, parts = split(data)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    (target_dir / "index.js").write_text(INDEX_PREFIX + _json(index) + ";\n", encoding="utf-8")
+    for name, questions in parts.items():
+        prefix = PART_PREFIX.replace("{name}", _json(name))
+        (target_dir / f"{name}.js").write_text(prefix + _json(questions) + ";\n", encoding="utf-8")
     return len(data["questions"])
+
+
+def _value(text: str, prefix: str):
+    assert text.startswith(prefix), prefix
+    return json.loads(text.removeprefix(prefix).rstrip().removesuffix(";"))
+
+
+def read_built(target_dir: pathlib.Path) -> dict:
+    """The whole bank back from a built bank/ folder (as build() returned it), for checks and tests."""
+    index = _value((target_dir / "index.js").read_text("utf-8"), INDEX_PREFIX)
+    parts = {name: _value((target_dir / f"{name}.js").read_text("utf-8"), PART_PREFIX.replace("{name}", _json(name)))
+             for name in index["parts"]}
+    by_id = {q["id"]: q for qs in parts.values() for q in qs}
+    whole = {k: v for k, v in index.items() if k not in INDEX_ONLY}
+    return {**whole, "version": 1, "questions": [by_id[row[0]] for row in index["rows"]]}

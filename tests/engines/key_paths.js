@@ -74,6 +74,11 @@
              cites: document.querySelectorAll(".zc-result .zc-cite").length };
   }
 
+  if (step === "marks") {   // the calculator runtime's stage times (ms from its start), for engine_times
+    const calc = $(".zc-calc");
+    return calc && calc.dataset.marks ? JSON.parse(calc.dataset.marks) : null;
+  }
+
   if (step === "clear-storage") {
     localStorage.clear();
     return true;

@@ -52,7 +52,8 @@ def test_zip_name_size_and_layout(offline_zip):
     top = offline_zip.stem
     assert all(n.startswith(top + "/") for n in names)
     for needed in ("index.html", "search/index.js", "assets/search/engine.js", vendor.load_pin().site_path,
-                   "print/all-regulations.html", "quiz/practice.html", "assets/quiz/bank.js"):
+                   "print/all-regulations.html", "quiz/practice.html", "assets/quiz/bank/index.js",
+                   "assets/quiz/bank/hebei-measures.js", "assets/quiz/loader.js"):
         assert f"{top}/{needed}" in names, needed
     # the pages run Pyodide from the payload scripts only: no http runtime files, no full stdlib
     assert not [n for n in names if n.startswith(f"{top}/assets/pyodide/")]

@@ -42,5 +42,5 @@ def test_tampered_tarball_is_refused(tmp_path):
 
 def test_practice_pages_load_it_as_a_file(built_site):
     page = (built_site / "quiz" / "review.html").read_text(encoding="utf-8")
-    assert '<script src="../assets/vendor/ts-fsrs/ts-fsrs.umd.js"></script>' in page
+    assert '<script src="../assets/vendor/ts-fsrs/ts-fsrs.umd.js" defer></script>' in page   # deferred like the page's scripts
     assert (built_site / fsrs_vendor.load_pin().site_path).read_bytes() == fsrs_vendor.files()[fsrs_vendor.load_pin().site_path]

@@ -26,7 +26,7 @@ def test_default_order_leaves_out_pending_and_background(page, site_url):
     expected = page.evaluate("""() => {
         const pending = new Set(QUIZ_BANK.sets.find(s => s.id === 'paper-pending').ids);
         const pool = QUIZ_BANK.pool.default;
-        const base = QUIZ_BANK.questions.filter(q => !q.missing && !pending.has(q.id));
+        const base = QuizBank.all.filter(q => !q.missing && !pending.has(q.id));
         return {pending: [...pending], def: base.filter(q => pool.includes(q.importance)).length, all: base.length};
     }""")
     assert len(expected["pending"]) >= 5 and expected["all"] > expected["def"] > 300

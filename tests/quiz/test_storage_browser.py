@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from build_scripts.quiz.payload import read_built
 from tests.browser_actions import answer_wrong
 from tests.quiz.test_quiz_browser import _shot, _url
 
@@ -37,8 +38,7 @@ TODAY_FORMAT: dict = {}
 @pytest.fixture(autouse=True, scope="module")
 def _bank_ids(built_site):
     global QA, QB, QC, TODAY_FORMAT
-    text = (built_site / "assets" / "quiz" / "bank.js").read_text(encoding="utf-8")
-    bank = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    bank = read_built(built_site / "assets" / "quiz" / "bank")
     pool = bank.get("pool", {}).get("default", ["必知", "应知"])
     ids = [q["id"] for q in bank["questions"] if q.get("doc") == "hebei-measures" and q.get("status") == "grounded"
            and q.get("answer") and q.get("importance", "必知") in pool]

@@ -21,7 +21,7 @@
       var reader = new FileReader();
       reader.onload = function () {
         try {
-          var report = S.importText(String(reader.result), function (id) { return !!C.byId[id]; });
+          var report = S.importText(String(reader.result), function (id) { return !!C.meta[id]; });
           msg.className = "qz-msg " + (report.bad || report.unknown ? "qz-warnmsg" : "qz-ok");
           msg.textContent = S.importReport(report);
           draw();
@@ -55,10 +55,20 @@
     ]);
   }
 
-  var body = el("div");
+  var body = el("div"), drawing = 0;
+  /* the texts this view lists (错题本 and 收藏, or the ten most missed), then the view */
   function draw() {
-    body.innerHTML = "";
-    if (view === "book") drawBook(); else drawStats();
+    var ticket = ++drawing;
+    var ids = view === "book" ? Object.keys(S.state.wrong).concat(Object.keys(S.state.fav)) : mostMissed();
+    C.need(ids, function () {
+      if (ticket !== drawing) return;
+      body.innerHTML = "";
+      if (view === "book") drawBook(); else drawStats();
+    });
+  }
+  function mostMissed() {
+    return Object.keys(S.state.answers).filter(function (id) { return C.meta[id] && S.state.answers[id].wrong > 0; })
+      .sort(function (a, b) { return S.state.answers[b].wrong - S.state.answers[a].wrong; }).slice(0, 10);
   }
   function drawBook() {
     var wrong = Object.keys(S.state.wrong).filter(function (id) { return C.byId[id]; })
@@ -83,7 +93,7 @@
   function tally(keyOf) {
     var out = {};
     Object.keys(S.state.answers).forEach(function (id) {
-      var q = C.byId[id], a = S.state.answers[id];
+      var q = C.meta[id], a = S.state.answers[id];
       if (!q) return;
       var k = keyOf(q);
       out[k] = out[k] || { right: 0, wrong: 0, qs: 0 };
@@ -107,8 +117,7 @@
     body.appendChild(el("h2", { text: "按专题" }));
     body.appendChild(table("专题", tally(function (q) { return q.topic || "其他"; }), function (k) { return k; }));
     body.appendChild(el("h2", { text: "最常错的题" }));
-    var missed = Object.keys(S.state.answers).filter(function (id) { return C.byId[id] && S.state.answers[id].wrong > 0; })
-      .sort(function (a, b) { return S.state.answers[b].wrong - S.state.answers[a].wrong; }).slice(0, 10);
+    var missed = mostMissed();
     body.appendChild(missed.length ? el("ol", { class: "qz-list" }, missed.map(function (id) {
       var q = C.byId[id];
       return el("li", {}, [q.stem, el("div", { class: "qz-itemmeta", text: C.docName(q.doc) + " · 错 " + S.state.answers[id].wrong + " 次 · 答案：" + C.answerText(q) })]);

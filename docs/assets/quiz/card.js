@@ -1,11 +1,13 @@
 /* Bank access, grading and the question card shared by every practice view. */
 (function (root) {
   "use strict";
+  /* loader.js: BANK.questions are the questions loaded so far, byId their full texts, meta/all the short
+     rows of every question (for choosing and drawing), need(ids, done) loads the texts a view shows */
+  var QB = root.QuizBank || { all: [], meta: {}, byId: {}, need: function (ids, done) { done(); }, whole: function (done) { done(); } };
   var BANK = root.QUIZ_BANK || { questions: [], docs: {}, topics: [] };
   var N = root.QuizNormalise;
   var LETTERS = "ABCDEF";
-  var byId = {};
-  BANK.questions.forEach(function (q) { byId[q.id] = q; });
+  var byId = QB.byId;
 
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -218,12 +220,13 @@
   function param(name) { return new URLSearchParams(root.location.search).get(name); }
   function newSeed() { return Math.floor(Math.random() * 1e9) + 1; }
 
-  /* A paper in the county-test format: sections and points as on the paper, drawn from the bank */
+  /* A paper in the county-test format: sections and points as on the paper, drawn from the whole bank
+     (short rows: load their texts with need before showing them) */
   function drawPaper(seed, withUnverified, withBackground) {
     var sections = (BANK.paper && BANK.paper.sections) || [];
     if (withBackground === undefined) withBackground = param("extra") === "1";
     return sections.map(function (s, k) {
-      var pool = BANK.questions.filter(function (q) { return q.section === s.key && scorable(q, withUnverified) && inPool(q, withBackground); });
+      var pool = QB.all.filter(function (q) { return q.section === s.key && scorable(q, withUnverified) && inPool(q, withBackground); });
       return { key: s.key, heading: s.heading, points: s.points_each, items: shuffle(pool, seed + k).slice(0, s.count) };
     });
   }
@@ -237,7 +240,7 @@
   }
 
   root.QuizCard = {
-    BANK: BANK, byId: byId, el: el, render: render, grade: grade, answered: answered, usable: usable,
+    BANK: BANK, byId: byId, meta: QB.meta, all: QB.all, need: QB.need, whole: QB.whole, el: el, render: render, grade: grade, answered: answered, usable: usable,
     scorable: scorable, inPool: inPool, docName: docName, answerText: answerText, shuffle: shuffle, param: param,
     newSeed: newSeed, drawPaper: drawPaper, mount: mount, LETTERS: LETTERS
   };

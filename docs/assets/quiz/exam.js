@@ -35,6 +35,14 @@
     minutes.value = String(urlMinutes());
     var urlSeedValue = urlSeed();
     var trainer = el("input", { type: "checkbox", id: "qz-unverified" });
+    var startBtn = el("button", { type: "button", class: "qz-btn qz-primary", id: "qz-start", text: "开始考试", onclick: function () {
+      if (startBtn.disabled || !paper) return;
+      startBtn.disabled = true;
+      var mins = parseInt(minutes.value, 10);
+      if (OFFERED.indexOf(mins) < 0) mins = DEFAULT_MINUTES;
+      start({ v: 1, seed: seed, minutes: mins, withUnverified: trainer.checked, started: Date.now(),
+        ends: Date.now() + mins * 60000, cur: 0, responses: {}, flags: {}, sections: sectionsOf(paper) }, null);
+    } });
     app.appendChild(el("div", { class: "qz-card" }, [
       el("h2", { text: "全县扶贫驻村干部知识模拟考试" }),
       notes.length ? el("div", { class: "qz-warn", id: "qz-param-note" }, notes.map(function (t) { return el("p", { text: t }); })) : null,
@@ -43,15 +51,33 @@
       el("p", {}, [el("label", { for: "qz-minutes", text: "时长：" }), minutes]),
       el("p", {}, [el("label", { class: "qz-check", for: "qz-unverified" }, [trainer, "培训老师：纳入“待核实”题目"])]),
       el("p", { class: "qz-note", text: "“待核实”题的答案来自本库未收录的文件，默认不计入考试。每答一题都会保存在本机：刷新、返回或浏览器被关闭后，回到本页可以接着考。" }),
-      el("button", { type: "button", class: "qz-btn qz-primary", id: "qz-start", text: "开始考试", onclick: function () {
-        var seed = urlSeedValue || C.newSeed(), mins = parseInt(minutes.value, 10);
-        if (OFFERED.indexOf(mins) < 0) mins = DEFAULT_MINUTES;
-        var paper = C.drawPaper(seed, trainer.checked);
-        begin({ v: 1, seed: seed, minutes: mins, withUnverified: trainer.checked, started: Date.now(),
-          ends: Date.now() + mins * 60000, cur: 0, responses: {}, flags: {},
-          sections: paper.map(function (s) { return { key: s.key, heading: s.heading, points: s.points, ids: s.items.map(function (q) { return q.id; }) }; }) }, null);
-      } })
+      startBtn
     ]));
+    /* the paper is drawn now and its questions' texts loaded while the start card is read (their documents
+       only); 开始考试 is enabled once they are there, so the exam opens at once */
+    var seed = urlSeedValue || C.newSeed(), paper = null, preparing = 0;
+    function prepare() {
+      var ticket = ++preparing, drawn = C.drawPaper(seed, trainer.checked);
+      startBtn.disabled = true;
+      C.need(idsOf({ sections: sectionsOf(drawn) }), function () {
+        if (ticket === preparing) { paper = drawn; startBtn.disabled = false; }
+      });
+    }
+    trainer.onchange = prepare;
+    prepare();
+  }
+  function sectionsOf(paper) {
+    return paper.map(function (s) { return { key: s.key, heading: s.heading, points: s.points, ids: s.items.map(function (q) { return q.id; }) }; });
+  }
+
+  /* the drawn questions' texts (their documents only), then the exam */
+  function start(draft, restoredNote) { C.need(idsOf(draft), function () { begin(draft, restoredNote); }); }
+  function idsOf(draft) {
+    var ids = [];
+    (draft && Array.isArray(draft.sections) ? draft.sections : []).forEach(function (s) {
+      if (s && Array.isArray(s.ids)) s.ids.forEach(function (id) { if (typeof id === "string") ids.push(id); });
+    });
+    return ids;
   }
 
   /* A saved exam back as a paper; null when it cannot be rebuilt (bank changed, damaged record). */
@@ -209,7 +235,8 @@
     tick(); show();
   }
   var saved = S.exam.get();
-  if (saved) {
+  if (saved) C.need(idsOf(saved), function () { resume(saved); }); else setup();
+  function resume(saved) {
     if (paperOf(saved)) {
       var done = Object.keys(saved.responses && typeof saved.responses === "object" ? saved.responses : {}).filter(function (k) { return Array.isArray(saved.responses[k]) && saved.responses[k].some(function (x) { return String(x).trim() !== ""; }); }).length;
       begin(saved, "已恢复上次未交卷的考试（已作答 " + done + " 题）。计时没有暂停。");
@@ -218,5 +245,5 @@
       setup();
       app.insertBefore(el("p", { class: "qz-warn", id: "qz-restore-failed", text: "上次未交卷的考试无法恢复：网站更新后题目有变化，或保存的记录已损坏。请重新开始一场考试。" }), app.firstChild);
     }
-  } else setup();
+  }
 })(window);

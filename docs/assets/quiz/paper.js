@@ -9,7 +9,7 @@
 
   function original() {
     return P.sections.map(function (s) {
-      var qs = P.items.map(function (id) { return C.byId[id]; }).filter(function (q) { return q.section === s.key; });
+      var qs = P.items.map(function (id) { return C.byId[id]; }).filter(Boolean).filter(function (q) { return q.section === s.key; });
       return { key: s.key, heading: s.heading, points: s.points_each, items: qs };
     });
   }
@@ -51,26 +51,37 @@
   var holder = el("div");
   var withKey = el("input", { type: "checkbox", id: "qz-withkey" });
   withKey.onchange = function () { holder.classList.toggle("qz-showkey", withKey.checked); };
-  function showOriginal() {
+  function showOriginal(then) {
     holder.innerHTML = "";
-    holder.appendChild(renderPaper(original(), P.title + "（" + P.date_label + "）", "原卷照录。" + P.truncated));
+    C.need(P.items, function () {
+      holder.innerHTML = "";
+      holder.appendChild(renderPaper(original(), P.title + "（" + P.date_label + "）", "原卷照录。" + P.truncated));
+      if (then) then();
+    });
   }
-  function showRandom() {
+  function showRandom(then) {
     var seed = parseInt(C.param("seed"), 10) || C.newSeed();
+    var drawn = C.drawPaper(seed, false), ids = [];
+    drawn.forEach(function (s) { s.items.forEach(function (q) { ids.push(q.id); }); });
     holder.innerHTML = "";
-    holder.appendChild(renderPaper(C.drawPaper(seed, false), P.title + "（随机组卷）", "试卷编号 " + seed + "。题型、题量、分值同原卷，题目取自有条文依据的题库。"));
+    C.need(ids, function () {
+      drawn.forEach(function (s) { s.items = s.items.map(function (q) { return C.byId[q.id]; }); });
+      holder.innerHTML = "";
+      holder.appendChild(renderPaper(drawn, P.title + "（随机组卷）", "试卷编号 " + seed + "。题型、题量、分值同原卷，题目取自有条文依据的题库。"));
+      if (then) then();
+    });
   }
   var tools = el("div", { class: "qz-toolbar qz-noprint" }, [
     el("div", { class: "qz-row" }, [
-      el("button", { type: "button", class: "qz-btn", id: "qz-show-original", text: "原卷", onclick: showOriginal }),
+      el("button", { type: "button", class: "qz-btn", id: "qz-show-original", text: "原卷", onclick: function () { showOriginal(); } }),
       el("button", { type: "button", class: "qz-btn", id: "qz-new-random", text: "随机组一份新卷", onclick: function () { history.replaceState(null, "", "?"); showRandom(); } }),
       el("label", { class: "qz-check", for: "qz-withkey" }, [withKey, "附参考答案"])]),
     el("div", { class: "qz-row" }, [
       el("button", { type: "button", class: "qz-btn qz-primary", id: "qz-print", text: "打印 / 存为 PDF（A4）", onclick: function () { root.print(); } }),
-      el("button", { type: "button", class: "qz-btn", id: "qz-print-random", text: "打印一份新的随机卷", onclick: function () { history.replaceState(null, "", "?"); showRandom(); root.print(); } })])
+      el("button", { type: "button", class: "qz-btn", id: "qz-print-random", text: "打印一份新的随机卷", onclick: function () { history.replaceState(null, "", "?"); showRandom(function () { root.print(); }); } })])
   ]);
   app.appendChild(tools);
   app.appendChild(holder);
-  if (C.param("random")) showRandom(); else showOriginal();
+  if (C.param("random")) showRandom(); else showOriginal();   /* the paper's own questions: one document */
   if (C.param("key") === "1") { withKey.checked = true; holder.classList.add("qz-showkey"); }
 })(window);

@@ -1,7 +1,8 @@
 /* 顺序练习 / 随机练习 by document or topic, 错题本 / 收藏 practice, 背题模式, resume where left off.
    The default lists hold 必知/应知 questions (BANK.pool.default); 了解 only with 含“了解”题. The county
    paper's unverified and unset items are in their own set (BANK.sets: 原卷（待核实）), never in the
-   default lists, so 顺序练习 never opens with them. */
+   default lists, so 顺序练习 never opens with them. Lists are made from the index's short rows (C.all,
+   C.meta); a question's text is loaded (with its document's other questions) when it is shown. */
 (function (root) {
   "use strict";
   var C = root.QuizCard, S = root.QuizStore, el = C.el, BANK = C.BANK;
@@ -30,8 +31,8 @@
   }
 
   function list() {
-    if (scope.by === "set") return SETS[scope.value].ids.map(function (id) { return C.byId[id]; }).filter(Boolean);
-    var qs = BANK.questions.filter(function (q) { return !q.missing; });
+    if (scope.by === "set") return SETS[scope.value].ids.map(function (id) { return C.meta[id]; }).filter(Boolean);
+    var qs = C.all.filter(function (q) { return !q.missing; });
     if (scope.by === "all" || scope.by === "doc" || scope.by === "topic") {
       qs = qs.filter(function (q) { return !setOf[q.id] && C.inPool(q, scope.extra); });
     }
@@ -46,7 +47,7 @@
   var controls = el("div", { class: "qz-toolbar" });
   var byDoc = el("select", { "aria-label": "按文件" }, [el("option", { value: "", text: "按文件…" })]);
   var docsWithQs = {};
-  BANK.questions.forEach(function (q) { if (!q.missing && !setOf[q.id] && C.inPool(q, false)) docsWithQs[q.doc] = (docsWithQs[q.doc] || 0) + 1; });
+  C.all.forEach(function (q) { if (!q.missing && !setOf[q.id] && C.inPool(q, false)) docsWithQs[q.doc] = (docsWithQs[q.doc] || 0) + 1; });
   Object.keys(BANK.docs).forEach(function (id) {
     if (docsWithQs[id]) byDoc.appendChild(el("option", { value: id, text: BANK.docs[id].short + "（" + docsWithQs[id] + "）" }));
   });
@@ -94,14 +95,20 @@
   }
   function save() { S.setResume(resumeKey(), { i: index, seed: seed }); }
 
+  var showing = 0;
   function show() {
     nav.innerHTML = "";
     if (!items.length) {
+      showing++;
       stage.innerHTML = "";
       stage.appendChild(el("p", { class: "qz-empty", text: scope.by === "wrong" ? "错题本是空的。练习中答错的题会自动收进来，连续答对两次即移出。" : scope.by === "fav" ? "还没有收藏的题目。" : "这个范围内没有题目。" }));
       return;
     }
-    var q = items[index];
+    var ticket = ++showing, at = items[index];
+    stage.innerHTML = "";
+    C.need([at.id], function () { if (ticket === showing) ask(C.byId[at.id]); });
+  }
+  function ask(q) {
     C.render(stage, q, {
       mode: "practice", recite: scope.recite, focus: false,
       onAnswer: function (result) {

@@ -32,7 +32,10 @@
       stage.appendChild(el("p", {}, [el("a", { href: "practice.html", text: "去顺序练习 →" })]));
       return;
     }
-    var q = item.q;
+    stage.innerHTML = "";
+    C.need([item.q.id], function () { ask(item, C.byId[item.q.id]); });
+  }
+  function ask(item, q) {
     C.render(stage, q, {
       mode: "practice", focus: false,
       onAnswer: function (result) {

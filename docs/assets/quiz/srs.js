@@ -3,15 +3,16 @@
    progress export/import. Used by the review page (review.js) and the hub's daily count (hub.js). */
 (function (root) {
   "use strict";
-  var C = root.QuizCard, S = root.QuizStore, BANK = C.BANK;
+  var C = root.QuizCard, S = root.QuizStore;
   var NEW_PER_DAY = 20, EARLY_MS = 20 * 60000, POOL_SEED = 7;
   var scheduler = null;
 
-  /* the default pool: questions with a grounded answer, 必知/应知 (C.inPool) */
-  var pool = C.shuffle(BANK.questions.filter(function (q) { return C.scorable(q, false) && C.inPool(q, false); }), POOL_SEED);
+  /* the default pool: questions with a grounded answer, 必知/应知 (C.inPool), over the index's short rows
+     (the hub counts without loading any question text; next() returns a short row: C.need before showing) */
+  var pool = C.shuffle(C.all.filter(function (q) { return C.scorable(q, false) && C.inPool(q, false); }), POOL_SEED);
   function cards() {
     var st = S.state.srs, out = [];
-    Object.keys(st).forEach(function (id) { if (C.byId[id] && C.usable(C.byId[id])) out.push({ id: id, card: st[id] }); });
+    Object.keys(st).forEach(function (id) { if (C.meta[id] && C.usable(C.meta[id])) out.push({ id: id, card: st[id] }); });
     return out;
   }
   function freshLeft() {
@@ -34,10 +35,10 @@
     now = now || Date.now();
     var all = cards().sort(function (a, b) { return a.card.due - b.card.due; });
     var due = all.filter(function (c) { return c.card.due <= now; });
-    if (due.length) return { q: C.byId[due[0].id], isNew: false };
+    if (due.length) return { q: C.meta[due[0].id], isNew: false };
     if (freshLeft() > 0) { var u = unseen(); if (u.length) return { q: u[0], isNew: true }; }
     var soon = all.filter(function (c) { return (c.card.state === 1 || c.card.state === 3) && c.card.due <= now + EARLY_MS; });
-    if (soon.length) return { q: C.byId[soon[0].id], isNew: false };
+    if (soon.length) return { q: C.meta[soon[0].id], isNew: false };
     return null;
   }
   function ready() { return !!(root.FSRS && root.FSRS.fsrs); }

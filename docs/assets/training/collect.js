@@ -1,7 +1,8 @@
 /* 培训班 · 成绩汇总: collect 成绩码 (camera scan, pasted text, imported files), flag duplicates and other papers'
    codes instead of merging them, and show the class: score distribution, each question's error rate worst first
    with its clause, per topic, per trainee; CSV export; print; the record is saved and exportable. */
-(function (root) {
+/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
+window.QuizCard.whole(function () { (function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el;
   var app = C.mount();
@@ -251,4 +252,4 @@
   }
 
   choose(false);
-})(window);
+})(window); });

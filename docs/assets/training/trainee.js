@@ -1,7 +1,8 @@
 /* 培训班 · 答题: open the paper from the 试卷码 (typed or scanned), name typed once, timer, 交卷 -> score and
    成绩码 (QR + text). Every answer is saved on the device at once: a reload or a closed tab loses nothing and
    the timer does not stop. */
-(function (root) {
+/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
+window.QuizCard.whole(function () { (function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el;
   var app = C.mount();
@@ -157,4 +158,4 @@
   }
 
   entry();
-})(window);
+})(window); });

@@ -1,5 +1,6 @@
 /* 培训班 · 出卷: the trainer chooses the paper, gets the 试卷码 (large, as a QR code, printable). */
-(function (root) {
+/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
+window.QuizCard.whole(function () { (function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el, BANK = C.BANK;
   var app = C.mount();
@@ -129,4 +130,4 @@
     out.hidden = false;
     out.scrollIntoView();
   }
-})(window);
+})(window); });
