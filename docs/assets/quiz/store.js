@@ -97,9 +97,12 @@
     legacy: [{ key: "zhucun-quiz-v1", migrate: fromV1 }],
     exportText: function () { return exportText(); }
   });
+  var examListeners = [];
   var examDraft = ZS.open("quiz-exam", {
     version: 1, label: "考试作答", empty: function () { return { exam: null }; },
-    clean: function (d) { return isObj(d) && (d.exam === null || isObj(d.exam)) ? { data: { exam: d.exam }, bad: 0 } : null; }
+    clean: function (d) { return isObj(d) && (d.exam === null || isObj(d.exam)) ? { data: { exam: d.exam }, bad: 0 } : null; },
+    /* another tab wrote the exam in progress (storage event) */
+    onChange: function (d) { examListeners.forEach(function (fn) { fn(d && d.exam); }); }
   });
   function S() { return progress.data; }
   function save() { return progress.save(); }
@@ -228,7 +231,8 @@
     exam: {
       get: function () { return examDraft.data.exam; },
       put: function (exam) { examDraft.data.exam = exam; return examDraft.save(); },
-      clear: function () { examDraft.data.exam = null; return examDraft.save(); }
+      clear: function () { examDraft.data.exam = null; return examDraft.save(); },
+      onChange: function (fn) { examListeners.push(fn); }
     }
   };
 })(window);
