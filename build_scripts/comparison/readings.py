@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from calculators.citecheck import cited_items
 from calculators.conditions import as_number
+from calculators.diary import READINGS as DIARY_READINGS
 from calculators.fields import ROLE_LABELS
 from calculators.schema import SUPPORT_TOPICS
 
@@ -157,7 +158,7 @@ def render(all_sets: dict[str, md.RuleSet]) -> str:
            "    本页和计算器用的是同一份规则数据。“我们的读法”一栏是本知识库的解读，不是条文原话；"
            "条款链接指向原文。有不同意见的，以原发文机关的正式文本和组织认定为准。\n"]
     out.append("## 所有计算器共同的读法\n")
-    out.append(md.table(["类别", "我们的读法"], [[k, v] for k, v in ENGINE_READINGS]))
+    out.append(md.table(["类别", "我们的读法"], [[k, v] for k, v in ENGINE_READINGS + DIARY_READINGS]))
     for rs in md.ordered(all_sets).values():
         rows = rows_of(rs)
         if not rows:

@@ -11,8 +11,8 @@ The policy is computed from the final HTML, so pages and scripts added later nee
   tab scripts; the offline copy's import map, config and module starter). Data blocks
   (<script type="application/json">, e.g. Material's __config) are never executed and get no hash;
   no 'unsafe-inline', no 'unsafe-eval'.
-- 'wasm-unsafe-eval' only on pages with a calculator (.zc-calc: Pyodide compiles WebAssembly there in
-  the offline copy; online it runs in a worker, which has its own, header-less policy).
+- 'wasm-unsafe-eval' only on pages with a calculator (.zc-calc) or 我的驻村台账 (.zd-diary): Pyodide compiles WebAssembly there in
+  the offline copy; online it runs in a worker, which has its own, header-less policy.
 - data: in script-src and connect-src only on a page whose import map maps modules to data: URLs (the
   offline copy's calculator pages: Chromium loads no module files from file://, so the modules and
   Pyodide's files travel as data: URLs, build_scripts/offline_bundle/).
@@ -80,7 +80,7 @@ def policy_for(page_html: str) -> str:
     data_modules = _import_map_uses_data(scripts)
     script_src = ["'self'", *hashes]
     connect_src = ["'self'"]
-    if 'class="zc-calc"' in page_html:
+    if 'class="zc-calc"' in page_html or 'class="zd-diary"' in page_html:  # a calculator, or 我的驻村台账
         script_src.append("'wasm-unsafe-eval'")
     if data_modules:
         script_src.append("data:")

@@ -25,7 +25,9 @@ from build_scripts.offline_bundle.pyodide_classic import RewriteError
 from build_scripts.safe_text import json_for_html
 
 HERE = Path(__file__).resolve().parent
-PAGE_TAG = re.compile(r'<script type="module" (?:async )?src="((?:\.\./)*)assets/calculators/page\.mjs(\?v=[\w-]+)?"></script>')
+# page.mjs on a calculator page; diary-page.mjs on 我的驻村台账 (the same runtime, its own page script)
+PAGE_TAG = re.compile(r'<script type="module" (?:async )?src="((?:\.\./)*)assets/calculators/(page|diary-page)\.mjs(\?v=[\w-]+)?"></script>')
+ENTRY_SCRIPTS = ("assets/calculators/page.mjs", "assets/calculators/diary-page.mjs")
 # The online page fetches page.mjs's imports while it parses; from file:// those fetches are refused.
 PRELOAD_TAG = re.compile(r'<link rel="modulepreload" href="(?:\.\./)*assets/calculators/[\w.-]+\.mjs(?:\?v=[\w-]+)?">')
 SPECIFIER = re.compile(r"""(["'`])\./([A-Za-z0-9_-]+\.mjs)(\$\{q\})?\1""")
@@ -67,7 +69,7 @@ def import_map(calc_dir: Path) -> dict:
 def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str:
     matches = PAGE_TAG.findall(text)
     if len(matches) != 1:
-        raise RewriteError(f"expected one calculator page.mjs script tag, found {len(matches)}")
+        raise RewriteError(f"expected one calculator page script tag, found {len(matches)}")
     prefix = matches[0][0]
     config = {"scripts": scripts, "stdlib": stdlib}
 
@@ -77,7 +79,7 @@ def page_html(text: str, imports: dict, scripts: list[dict], stdlib: str) -> str
             f"<script>window.__zcOffline=Object.assign({json_for_html(config)},"
             f'{{pyodideBase:new URL("{prefix}assets/pyodide/",location.href).href,'
             f'scriptsBase:new URL("{prefix}assets/offline-pyodide/",location.href).href}});</script>'
-            '<script type="module">import "zc/page.mjs";</script>'
+            f'<script type="module">import "zc/{m.group(2)}.mjs";</script>'
         )
 
     return PAGE_TAG.sub(replace, PRELOAD_TAG.sub("", text))

@@ -45,7 +45,7 @@ def write(site: Path, runtime: RuntimeBundle) -> dict:
     pages = []
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        if "assets/calculators/page.mjs" in text:
+        if any(entry in text for entry in calc_pages.ENTRY_SCRIPTS):
             page.write_text(calc_pages.page_html(text, imports, listed, stdlib), encoding="utf-8")
             pages.append(page.relative_to(site).as_posix())
     shutil.rmtree(site / HTTP_RUNTIME, ignore_errors=True)
