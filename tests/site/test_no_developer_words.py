@@ -112,20 +112,25 @@ CJK_STRING = re.compile(r"""(["'`])((?:(?!\1)[^\\\n]|\\.)*[\u4e00-\u9fff](?:(?!\
 LOG_LINE = re.compile(r"console\.(log|warn|error|info|debug)|logCause\(|^\s*(//|\*|/\*)")
 
 
+FILE_NAME_END = re.compile(r"\.(json|csv|xlsx|txt|zip)$")
+
+
 def chinese_strings(source: str) -> list[str]:
-    """String literals with Chinese in them (what a script can show), log calls and comments left out."""
+    """String literals with Chinese in them (what a script can show), log calls and comments left out; the
+    extension that ends a download's file name (驻村台账-备份-….json) is the file's, not page text."""
     out = []
     for line in source.splitlines():
         if LOG_LINE.search(line):
             continue
-        out += [m.group(2) for m in CJK_STRING.finditer(line)]
+        out += [FILE_NAME_END.sub("", m.group(2)) for m in CJK_STRING.finditer(line)]
     return out
 
 
 def test_string_scanner():
     src = ('  el("p", {text: "按遗忘规律（FSRS 算法）安排"});\n  console.error("[计算器] wasm 失败", e);\n'
-           '  // 注释里的 localStorage\n  fail(`导入失败：不是有效的 JSON`);\n  var x = "assets/" + y;\n')
-    assert chinese_strings(src) == ["按遗忘规律（FSRS 算法）安排", "导入失败：不是有效的 JSON"]
+           '  // 注释里的 localStorage\n  fail(`导入失败：不是有效的 JSON`);\n  var x = "assets/" + y;\n'
+           '  download(`驻村台账-备份-${day}.json`);\n')
+    assert chinese_strings(src) == ["按遗忘规律（FSRS 算法）安排", "导入失败：不是有效的 JSON", "驻村台账-备份-${day}"]
 
 
 def test_no_developer_words_in_the_messages_of_the_sites_scripts():
