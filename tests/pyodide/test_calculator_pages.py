@@ -63,7 +63,7 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
     downloads = [re.match(r"下载运行环境 ([\d.]+)/([\d.]+) MB", s) for s in stages]
     downloads = [(float(m[1]), float(m[2])) for m in downloads if m]
     assert downloads and max(x for x, _ in downloads) > 5, stages  # progress counted real bytes
-    assert any("启动 Python" in s for s in stages) and any("载入计算规则" in s for s in stages), stages
+    assert any("启动计算环境" in s for s in stages) and any("载入计算规则" in s for s in stages), stages
     assert stages[-1].startswith("就绪"), stages
 
     fill_calculator(page, calculator_spec(page), SAMPLES["attendance"])

@@ -17,7 +17,7 @@ export function progressText(p) {
         ? `下载运行环境 ${MB(Math.min(p.loaded, p.total))}/${MB(p.total)} MB`
         : `下载运行环境 ${MB(p.loaded)} MB`;
     case "boot":
-      return "启动 Python…";
+      return "启动计算环境…";
     case "rules":
       return "载入计算规则…";
     case "ready":

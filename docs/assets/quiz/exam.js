@@ -1,5 +1,8 @@
 /* 模拟考试 in the county-test format: sections and points, timer, 答题卡 with jump and flag, 交卷,
-   score per section, review with explanations and clause links. */
+   score per section, review with explanations and clause links.
+   One exam, one tab: a tab that opens while another tab has the same exam open asks that tab first
+   (BroadcastChannel) and says so instead of taking over; a tab whose exam is written by another tab
+   (storage event, also where BroadcastChannel is missing) stops saving and says so. */
 (function (root) {
   "use strict";
   var C = root.QuizCard, S = root.QuizStore, el = C.el, BANK = C.BANK;
@@ -35,12 +38,14 @@
     minutes.value = String(urlMinutes());
     var urlSeedValue = urlSeed();
     var trainer = el("input", { type: "checkbox", id: "qz-unverified" });
+    var extra = el("input", { type: "checkbox", id: "qz-extra" });
+    extra.checked = C.param("extra") === "1";
     var startBtn = el("button", { type: "button", class: "qz-btn qz-primary", id: "qz-start", text: "开始考试", onclick: function () {
       if (startBtn.disabled || !paper) return;
       startBtn.disabled = true;
       var mins = parseInt(minutes.value, 10);
       if (OFFERED.indexOf(mins) < 0) mins = DEFAULT_MINUTES;
-      start({ v: 1, seed: seed, minutes: mins, withUnverified: trainer.checked, started: Date.now(),
+      start({ v: 1, seed: seed, minutes: mins, withUnverified: trainer.checked, withBackground: extra.checked, started: Date.now(),
         ends: Date.now() + mins * 60000, cur: 0, responses: {}, flags: {}, sections: sectionsOf(paper) }, null);
     } });
     app.appendChild(el("div", { class: "qz-card" }, [
@@ -49,6 +54,7 @@
       el("ul", {}, secs.map(function (s) { return el("li", { text: s.heading.replace(/\(.*\)/, "") + "：" + s.count + " 题，每题 " + s.points_each + " 分" }); })),
       el("p", { text: "满分 " + total + " 分。多选题少选、错选均不得分；未作答的题不得分，但不算答错、不进错题本。题目从题库随机抽取，只用有条文依据的题。" }),
       el("p", {}, [el("label", { for: "qz-minutes", text: "时长：" }), minutes]),
+      el("p", {}, [el("label", { class: "qz-check", for: "qz-extra", title: "了解类：村数、日期、抽查比例、提法等背景知识" }, [extra, "包含了解类题目"])]),
       el("p", {}, [el("label", { class: "qz-check", for: "qz-unverified" }, [trainer, "培训老师：纳入“待核实”题目"])]),
       el("p", { class: "qz-note", text: "“待核实”题的答案来自本库未收录的文件，默认不计入考试。每答一题都会保存在本机：刷新、返回或浏览器被关闭后，回到本页可以接着考。" }),
       startBtn
@@ -57,13 +63,14 @@
        only); 开始考试 is enabled once they are there, so the exam opens at once */
     var seed = urlSeedValue || C.newSeed(), paper = null, preparing = 0;
     function prepare() {
-      var ticket = ++preparing, drawn = C.drawPaper(seed, trainer.checked);
+      var ticket = ++preparing, drawn = C.drawPaper(seed, trainer.checked, extra.checked);
       startBtn.disabled = true;
       C.need(idsOf({ sections: sectionsOf(drawn) }), function () {
         if (ticket === preparing) { paper = drawn; startBtn.disabled = false; }
       });
     }
     trainer.onchange = prepare;
+    extra.onchange = prepare;
     prepare();
   }
   function sectionsOf(paper) {
@@ -94,7 +101,23 @@
     return paper.length ? paper : null;
   }
 
-  function begin(draft, restoredNote) {
+  /* which tab wrote the exam last; BroadcastChannel to ask the other tabs (absent: the storage event only) */
+  var TAB = String(Date.now()) + "-" + Math.floor(Math.random() * 1e9);
+  var channel = "BroadcastChannel" in root ? new root.BroadcastChannel("zhucun-exam") : null;
+
+  /* Is this exam open in another tab? fn(true) when one answers within a moment. */
+  function openElsewhere(draft, fn) {
+    if (!channel) { fn(false); return; }
+    var answered = false;
+    channel.onmessage = function (e) {
+      var m = e.data || {};
+      if (m.type === "here" && m.started === draft.started && m.seed === draft.seed) answered = true;
+    };
+    channel.postMessage({ type: "who", started: draft.started, seed: draft.seed });
+    setTimeout(function () { channel.onmessage = null; fn(answered); }, 400);
+  }
+
+  function begin(draft, restoredNote, takeOver) {
     var paper = paperOf(draft);
     var seed = draft.seed, withUnverified = !!draft.withUnverified;
     var flat = [];
@@ -104,11 +127,41 @@
     Object.keys(draft.flags && typeof draft.flags === "object" ? draft.flags : {}).forEach(function (k) { if (flat[k] && draft.flags[k]) flags[k] = true; });
     if (typeof draft.cur === "number" && flat[draft.cur]) cur = draft.cur;
     /* saved after every answer, flag and move: a reload, back or a killed tab loses nothing */
+    var held = false;
     function persist() {
-      if (finished) return;
-      draft.responses = responses; draft.flags = flags; draft.cur = cur;
+      if (finished || held) return;
+      draft.responses = responses; draft.flags = flags; draft.cur = cur; draft.tab = TAB;
       S.exam.put(draft);
     }
+    /* the same exam written or handed in by another tab: stop here rather than overwrite its answers */
+    function hold(text, again) {
+      if (finished || held) return;
+      held = true;
+      clearInterval(timer);
+      root.removeEventListener("beforeunload", leaving);
+      delete document.documentElement.dataset.examInProgress;
+      app.innerHTML = "";
+      app.appendChild(el("div", { class: "qz-card qz-warn", id: "qz-other-tab", role: "alert" }, [
+        el("p", { text: text }),
+        el("button", { type: "button", class: "qz-btn qz-primary", text: again || "在本页继续考试", onclick: function () { root.location.reload(); } })
+      ]));
+    }
+    S.exam.onChange(function (other) {
+      if (finished || held) return;
+      if (!other) hold("这场考试已在另一个标签页（或窗口）交卷。本页已停止作答，请在那个页面查看成绩。", "重新开始一场考试");
+      else if (other.tab === TAB) return;
+      else if (other.started !== draft.started || other.seed !== draft.seed)
+        hold("另一个标签页（或窗口）开始了一场新的考试。本机只保存一场未交卷的考试，本页已停止保存，这一场的作答没有覆盖那一场。", "在本页打开那一场考试");
+      else
+        hold("这场考试正在另一个标签页（或窗口）中作答。为免两边的作答互相覆盖，本页已停止保存。请回到那个页面继续；要在本页继续，点下面的按钮（会载入那边已保存的作答）。");
+    });
+    if (channel) channel.onmessage = function (e) {
+      var m = e.data || {};
+      if (finished || held || m.started !== draft.started || m.seed !== draft.seed) return;
+      if (m.type === "who") channel.postMessage({ type: "here", started: draft.started, seed: draft.seed });
+      else if (m.type === "take") hold("这场考试已转到另一个标签页（或窗口）中继续作答，本页已停止保存。要回到本页继续，点下面的按钮（会载入那边已保存的作答）。");
+    };
+    if (takeOver && channel) channel.postMessage({ type: "take", started: draft.started, seed: draft.seed });
     function leaving(e) { e.preventDefault(); e.returnValue = "考试尚未交卷"; return e.returnValue; }
     document.documentElement.dataset.examInProgress = "1";
     root.addEventListener("beforeunload", leaving);
@@ -239,7 +292,20 @@
   function resume(saved) {
     if (paperOf(saved)) {
       var done = Object.keys(saved.responses && typeof saved.responses === "object" ? saved.responses : {}).filter(function (k) { return Array.isArray(saved.responses[k]) && saved.responses[k].some(function (x) { return String(x).trim() !== ""; }); }).length;
-      begin(saved, "已恢复上次未交卷的考试（已作答 " + done + " 题）。计时没有暂停。");
+      var note = "已恢复上次未交卷的考试（已作答 " + done + " 题）。计时没有暂停。";
+      app.textContent = "正在恢复未交卷的考试……";
+      openElsewhere(saved, function (elsewhere) {
+        if (!elsewhere) { begin(S.exam.get() || saved, note); return; }
+        app.innerHTML = "";
+        app.appendChild(el("div", { class: "qz-card qz-warn", id: "qz-other-tab", role: "alert" }, [
+          el("p", { text: "这场考试正在另一个标签页（或窗口）中作答（已保存 " + done + " 题）。同时在两个页面作答会互相覆盖，请回到那个页面继续。" }),
+          el("button", { type: "button", class: "qz-btn qz-primary", id: "qz-take-over", text: "改在本页继续（那个页面将停止作答）", onclick: function () {
+            var latest = S.exam.get();
+            if (latest && paperOf(latest)) begin(latest, note, true);
+            else root.location.reload();
+          } })
+        ]));
+      });
     } else {
       S.exam.clear();
       setup();

@@ -18,7 +18,7 @@
     head.innerHTML = "";
     head.appendChild(el("p", { class: "qz-srscount", id: "qz-srs-today" }, ["今天还要复习 ", el("b", { text: String(c.reviews) }), " 题，新题 ",
       el("b", { text: String(c.fresh) }), " 题"]));
-    head.appendChild(el("p", { class: "qz-note", text: "按遗忘规律（FSRS 算法）安排：答对的题，下次间隔越来越长；答错的题，几分钟后再出现。每天最多学 " +
+    head.appendChild(el("p", { class: "qz-note", text: "按遗忘规律安排复习：答对的题，下次间隔越来越长；答错的题，几分钟后再出现。每天最多学 " +
       R.NEW_PER_DAY + " 道新题。已学 " + c.cards + " / " + c.pool + " 题。复习记录随“导出进度”一起备份。" }));
   }
   function show() {

@@ -97,9 +97,12 @@
     legacy: [{ key: "zhucun-quiz-v1", migrate: fromV1 }],
     exportText: function () { return exportText(); }
   });
+  var examListeners = [];
   var examDraft = ZS.open("quiz-exam", {
     version: 1, label: "考试作答", empty: function () { return { exam: null }; },
-    clean: function (d) { return isObj(d) && (d.exam === null || isObj(d.exam)) ? { data: { exam: d.exam }, bad: 0 } : null; }
+    clean: function (d) { return isObj(d) && (d.exam === null || isObj(d.exam)) ? { data: { exam: d.exam }, bad: 0 } : null; },
+    /* another tab wrote the exam in progress (storage event) */
+    onChange: function (d) { examListeners.forEach(function (fn) { fn(d && d.exam); }); }
   });
   function S() { return progress.data; }
   function save() { return progress.save(); }
@@ -155,7 +158,7 @@
   function importText(text, known) {
     if (typeof text !== "string" || text.length > MAX_IMPORT) fail("导入失败：文件太大（超过 2 MB），不像本站导出的进度文件。现有进度未作任何改动。");
     var data;
-    try { data = JSON.parse(text); } catch (e) { fail("导入失败：文件不是有效的 JSON 格式，请选择本站“导出进度”得到的 .json 文件。现有进度未作任何改动。"); }
+    try { data = JSON.parse(text); } catch (e) { fail("导入失败：文件内容读不出来，不是本站导出的进度文件，请选择本站“导出进度”保存下来的文件。现有进度未作任何改动。"); }
     if (!isObj(data) || data.format !== FORMAT) fail("导入失败：这不是本站导出的练习进度文件（缺少格式标记）。现有进度未作任何改动。");
     if (data.version !== 1 && data.version !== 2) fail("导入失败：进度文件的版本不受支持（可能来自更新版本的网站）。现有进度未作任何改动。");
     var c = clean(data, known);
@@ -228,7 +231,8 @@
     exam: {
       get: function () { return examDraft.data.exam; },
       put: function (exam) { examDraft.data.exam = exam; return examDraft.save(); },
-      clear: function () { examDraft.data.exam = null; return examDraft.save(); }
+      clear: function () { examDraft.data.exam = null; return examDraft.save(); },
+      onChange: function (fn) { examListeners.push(fn); }
     }
   };
 })(window);
