@@ -338,7 +338,7 @@ Worker 不占页面主线程。运行环境文件（wasm、标准库）不在页
 
 计算器页面载入的标准库是构建时裁剪并预编译为字节码的 `{STDLIB_NAME}`（{size(trimmed)}，上游完整的
 `{UPSTREAM_NAME}` 为 {size(full)}，少 {size(full - trimmed)}；完整版不随站点发布，手机的离线缓存和离线压缩包里都没有它）：只含 Pyodide 启动、安装计算器 wheel 和跑完整个用例表时实际读到的
-模块（`build_scripts/pyodide/stdlib_modules.txt`，由 `build_scripts/pyodide/stdlib.py` 在 Node 下实测生成，
+模块（`build_scripts/pyodide/stdlib_modules.txt`，由 `build_scripts/pyodide/stdlib_trace.py` 在 Node 下实测生成，
 测试检查它没有过时），外加一份手工维护的余量（编码、导入系统、json、re、datetime、traceback 等）。
 同一个用例表在裁剪后的标准库上与 CPython 结果逐字相同（`tests/pyodide/test_pyodide_parity.py`）。
 
