@@ -1,4 +1,4 @@
-"""MkDocs hook: put the vendored QR libraries of the 培训班 pages into the site (build_scripts/training/qr_vendor.py).
+"""MkDocs hook: put the vendored libraries of the 培训班 pages (QR, fflate) into the site (build_scripts/training/qr_vendor.py).
 
 mkdocs.yml:  hooks: [build_scripts/training/hook.py]  (the offline copy inherits it)
 """

@@ -1,8 +1,8 @@
-"""The QR libraries of the 培训班 pages, vendored from npm at the versions and sha512 pinned beside this file
+"""The libraries of the 培训班 pages, vendored from npm at the versions and sha512 pinned beside this file
 (build_scripts/npm checks the tarball on every use): qrcode-generator draws the 试卷码 and 成绩码 QR codes,
-jsQR reads them from camera frames or images where the browser has no BarcodeDetector. Both are classic
-scripts (window.qrcode, window.jsQR), so they work from file:// in the offline copy; nothing is fetched
-at run time.
+jsQR reads them from camera frames or images where the browser has no BarcodeDetector, fflate zips the
+成绩汇总 page's Excel file. All are classic scripts (window.qrcode, window.jsQR, window.fflate), so they work
+from file:// in the offline copy; nothing is fetched at run time.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 from build_scripts import npm
 
 HERE = Path(__file__).resolve().parent
-PIN_FILES = (HERE / "qrcode_generator.json", HERE / "jsqr.json")
-LICENCES = {"qrcode-generator": "MIT", "jsqr": "Apache-2.0"}   # from each package.json
+PIN_FILES = (HERE / "qrcode_generator.json", HERE / "jsqr.json", HERE / "fflate.json")
+LICENCES = {"qrcode-generator": "MIT", "jsqr": "Apache-2.0", "fflate": "MIT"}   # from each package.json
 
 
 def pins() -> list[npm.Pin]:

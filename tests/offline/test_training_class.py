@@ -142,6 +142,13 @@ def test_training_class_end_to_end(browser, site_url, offline_root, file_page, t
         res.click("#tr-csv")
     csv = open(dl.value.path(), encoding="utf-8-sig").read()
     assert csv.splitlines()[0].startswith("姓名,得分,满分") and f"甲,{expected['甲']},{maxi}" in csv
+    with res.expect_download() as dl:                                   # fflate loads from file:// too
+        res.click("#tr-xlsx")
+    import openpyxl
+    dl.value.save_as(tmp_path / "class.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "class.xlsx").worksheets[0]
+    assert [c.value for c in sheet[1][:3]] == ["姓名", "得分", "满分"]
+    assert {r[0]: r[1] for r in sheet.iter_rows(min_row=2, values_only=True)} == {w: expected[w] for w in ("甲", "乙", "丙")}
 
     # bad 成绩码: each a Chinese message, nothing changes
     before, rows_before = res.evaluate(STORE_JS), _rows(res)

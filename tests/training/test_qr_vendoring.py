@@ -1,4 +1,4 @@
-"""The 培训班 QR libraries: exact npm versions with sha512, checked on every use (build_scripts/npm), written
+"""The 培训班 libraries (QR, fflate): exact npm versions with sha512, checked on every use (build_scripts/npm), written
 into the site with a banner and licence, loaded by the pages as files (nothing fetched at run time)."""
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from build_scripts.training import qr_vendor
 
 def test_pins_are_exact_and_sha512():
     pins = {p.package: p for p in qr_vendor.pins()}
-    assert set(pins) == {"qrcode-generator", "jsqr"}
+    assert set(pins) == {"qrcode-generator", "jsqr", "fflate"}
+    assert pins["fflate"].version == "0.8.3"
     for pin in pins.values():
         assert re.fullmatch(r"\d+\.\d+\.\d+", pin.version) and pin.integrity.startswith("sha512-")
 
@@ -25,10 +26,15 @@ def test_site_files_are_the_packages_scripts():
     assert "var qrcode = function()" in gen and "MIT licence" in gen.splitlines()[0]
     assert "webpackUniversalModuleDefinition" in reader and "Apache-2.0 licence" in reader.splitlines()[0]
     assert "Apache License" in files["assets/vendor/jsqr/LICENSE.txt"].decode("utf-8")
+    zipper = files["assets/vendor/fflate/fflate.js"].decode("utf-8")
+    assert "fflate 0.8.3" in zipper.splitlines()[0] and "MIT licence" in zipper.splitlines()[0]
+    assert ".fflate=f()" in zipper and "_e.zipSync=" in zipper                # the UMD build: window.fflate
+    assert "MIT License" in files["assets/vendor/fflate/LICENSE.txt"].decode("utf-8")
 
 
-def test_tampered_tarball_is_refused(tmp_path):
-    pin = qr_vendor.pins()[1]
+@pytest.mark.parametrize("package", ["jsqr", "fflate"])
+def test_tampered_tarball_is_refused(tmp_path, package):
+    pin = next(p for p in qr_vendor.pins() if p.package == package)
     good = npm.tarball(pin, qr_vendor.cache_dir())
     bad = tmp_path / good.name
     shutil.copyfile(good, bad)
@@ -48,4 +54,6 @@ def test_pages_load_them_as_files(built_site):
     assert "jsQR.js" not in trainer                                   # the trainer page only draws
     assert "jsQR.js" not in collect                                   # loaded by qr.js only when something is read
     assert 'vendor/jsqr/jsQR.js' in (built_site / "assets/training/qr.js").read_text(encoding="utf-8")
+    assert "fflate" not in collect                                    # loaded only when 导出 Excel 表格 is pressed
+    assert 'vendor/fflate/fflate.js' in (built_site / "assets/training/collect.js").read_text(encoding="utf-8")
     assert "https://" not in "".join(re.findall(r'<script[^>]*src="([^"]+)"', collect))

@@ -115,3 +115,53 @@ def test_same_name_conflict_is_flagged_then_resolved_by_the_trainer(page, site_u
     assert names == ["赵六", "赵六（2）"] and page.locator("#tr-flagged .tr-flag").count() == 0
     page.reload()
     assert page.locator("#tr-trainees tbody tr").count() == 2          # saved on the device
+
+
+def test_excel_export_has_the_csv_tables(page, site_url, tmp_path):
+    """导出 Excel 表格: a real .xlsx (fflate loaded only on the click) whose two sheets hold the CSV's two tables
+    cell for cell; Chinese intact, numbers as numbers, a formula-looking name stored as plain text."""
+    import csv
+    import io
+
+    import openpyxl
+
+    page.goto(site_url + "training/results.html")
+    codes = page.evaluate("""() => { const T = TrainingCode, P = TrainingPaper;
+      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: 11};
+      const c = T.encodePaper(s), p = P.build(s);
+      return [c, T.encodeResult(c, '赵六', p.flat.map(() => ['A']), p.kinds),
+              T.encodeResult(c, '=1+2&<b>', p.flat.map(f => f.key === '填空' ? [] : ['B']), p.kinds)]; }""")
+    page.fill("#tr-session-code", codes[0])
+    page.click("#tr-session-set")
+    page.fill("#tr-paste", codes[1] + "\n" + codes[2])
+    page.click("#tr-add")
+    assert page.locator("#tr-trainees tbody tr").count() == 2
+    assert page.evaluate("() => typeof window.fflate") == "undefined"           # not loaded before the click
+    with page.expect_download() as dl:
+        page.click("#tr-csv")
+    lines = list(csv.reader(io.StringIO(open(dl.value.path(), encoding="utf-8-sig", newline="").read())))
+    gap = lines.index([])
+    csv_tables = [lines[:gap], lines[gap + 1:]]
+    with page.expect_download() as dl:
+        page.click("#tr-xlsx")
+    assert dl.value.suggested_filename == "培训班成绩-" + codes[0] + ".xlsx"
+    path = tmp_path / "class.xlsx"
+    dl.value.save_as(path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["学员成绩", "逐题错误率"]
+    for sheet, table in zip(book.worksheets, csv_tables):
+        cells = [["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)]
+        assert len(cells) == len(table) and len(cells) > 1
+        for got_row, csv_row in zip(cells, table):
+            got_row = got_row + [""] * (len(csv_row) - len(got_row))
+            for got, want in zip(got_row, csv_row):
+                if isinstance(got, str):
+                    assert want == ("'" + got if got[:1] in "=+-@" else got)    # the CSV guards formulas with '
+                else:
+                    assert isinstance(got, int) and str(got) == want
+    names = {row[0].value: row for row in book["学员成绩"].iter_rows(min_row=2)}
+    assert set(names) == {"赵六", "=1+2&<b>"}
+    formula = names["=1+2&<b>"][0]
+    assert formula.data_type == "s"                                             # text, not a formula
+    assert book["学员成绩"]["A1"].value == "姓名" and book["学员成绩"]["B1"].value == "得分"
+    assert isinstance(names["赵六"][1].value, int)

@@ -85,8 +85,8 @@
     var old = document.querySelector(".zs-notice[data-notice='" + id + "']");
     if (old) old.remove();
   }
-  function download(name, text) {
-    var blob = new Blob([text], { type: "application/json" });
+  function download(name, text, type) {          /* text: a string, or bytes (Uint8Array) with their type */
+    var blob = new Blob([text], { type: type || "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = name;

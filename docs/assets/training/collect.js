@@ -1,6 +1,6 @@
 /* 培训班 · 成绩汇总: collect 成绩码 (camera scan, pasted text, imported files), flag duplicates and other papers'
    codes instead of merging them, and show the class: score distribution, each question's error rate worst first
-   with its clause, per topic, per trainee; CSV export; print; the record is saved and exportable. */
+   with its clause, per topic, per trainee; CSV and Excel export; print; the record is saved and exportable. */
 /* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
 window.QuizCard.whole(function () { (function (root) {
   "use strict";
@@ -230,9 +230,21 @@ window.QuizCard.whole(function () { (function (root) {
     })));
     view.appendChild(el("p", { class: "qz-row tr-noprint" }, [
       el("button", { type: "button", class: "qz-btn", id: "tr-csv", text: "导出 CSV", onclick: function () { root.ZhucunStorage.download("培训班成绩-" + code + ".csv", csv(rows, qs)); } }),
+      el("button", { type: "button", class: "qz-btn", id: "tr-xlsx", text: "导出 Excel 表格", onclick: function () { excel(rows, qs); } }),
       el("button", { type: "button", class: "qz-btn", id: "tr-print", text: "打印", onclick: function () { root.print(); } }),
       el("button", { type: "button", class: "qz-btn", id: "tr-export", text: "导出记录", onclick: function () {
         root.ZhucunStorage.download("培训班记录-" + code + ".json", JSON.stringify({ format: "zhucun-training", version: 1, data: { sessions: (function () { var o = {}; o[code] = session; return o; })() } }, null, 1)); } })]));
+  }
+  /* the exported tables, shared by the CSV and the Excel file: per trainee, then per question */
+  function tables(rows, qs) {
+    var byK = paper.flat.map(function (f) { return f.key + f.n; });
+    var trainees = [["姓名", "得分", "满分", "答对", "答错", "未答"].concat(byK)];
+    rows.forEach(function (r) {
+      trainees.push([r.name, r.g.score, r.g.max, r.g.right, r.g.wrong, r.g.blank].concat(r.g.per.map(function (p) { return p.blank ? "未答" : p.ok ? "对" : "错"; })));
+    });
+    var errors = [["题", "错误率%", "答错", "未答", "条文"]];
+    qs.forEach(function (x) { errors.push([x.f.key + x.f.n, x.rate, x.wrong, x.blank, x.f.q.cite_label || ""]); });
+    return [{ name: "学员成绩", rows: trainees }, { name: "逐题错误率", rows: errors }];
   }
   function cell(v) {
     var s = String(v);
@@ -240,15 +252,51 @@ window.QuizCard.whole(function () { (function (root) {
     return /[",\n]/.test(s) ? "\"" + s.replace(/"/g, "\"\"") + "\"" : s;
   }
   function csv(rows, qs) {
-    var byK = paper.flat.map(function (f) { return f.key + f.n; });
-    var lines = [["姓名", "得分", "满分", "答对", "答错", "未答"].concat(byK)];
-    rows.forEach(function (r) {
-      lines.push([r.name, r.g.score, r.g.max, r.g.right, r.g.wrong, r.g.blank].concat(r.g.per.map(function (p) { return p.blank ? "未答" : p.ok ? "对" : "错"; })));
-    });
-    lines.push([]);
-    lines.push(["题", "错误率%", "答错", "未答", "条文"]);
-    qs.forEach(function (x) { lines.push([x.f.key + x.f.n, x.rate, x.wrong, x.blank, x.f.q.cite_label || ""]); });
+    var lines = [];
+    tables(rows, qs).forEach(function (t, i) { lines = lines.concat(i ? [[]] : [], t.rows); });
     return "\ufeff" + lines.map(function (l) { return l.map(cell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  /* ---- Excel (.xlsx): the minimal OOXML parts, zipped with the vendored fflate. Every text is an inline
+     string, so nothing in a name is ever read as a formula; numbers stay numbers. ---- */
+  function xml(v) {
+    return String(v).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  function col(i) { var s = ""; for (i++; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + (i - 1) % 26) + s; return s; }
+  function sheet(rows) {
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      rows.map(function (r, y) {
+        return '<row r="' + (y + 1) + '">' + r.map(function (v, x) {
+          var ref = col(x) + (y + 1);
+          return typeof v === "number" && isFinite(v) ? '<c r="' + ref + '"><v>' + v + "</v></c>"
+            : '<c r="' + ref + '" t="inlineStr"><is><t xml:space="preserve">' + xml(v) + "</t></is></c>";
+        }).join("") + "</row>";
+      }).join("") + "</sheetData></worksheet>";
+  }
+  function xlsx(rows, qs) {
+    var F = root.fflate, u = F.strToU8, ts = tables(rows, qs), files = {};
+    var R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships", X = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    files["[Content_Types].xml"] = u(X + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      ts.map(function (t, i) { return '<Override PartName="/xl/worksheets/sheet' + (i + 1) + '.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'; }).join("") +
+      "</Types>");
+    files["_rels/.rels"] = u(X + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="' + R + '/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    files["xl/workbook.xml"] = u(X + '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="' + R + '"><sheets>' +
+      ts.map(function (t, i) { return '<sheet name="' + xml(t.name) + '" sheetId="' + (i + 1) + '" r:id="rId' + (i + 1) + '"/>'; }).join("") + "</sheets></workbook>");
+    files["xl/_rels/workbook.xml.rels"] = u(X + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      ts.map(function (t, i) { return '<Relationship Id="rId' + (i + 1) + '" Type="' + R + '/worksheet" Target="worksheets/sheet' + (i + 1) + '.xml"/>'; }).join("") +
+      "</Relationships>");
+    ts.forEach(function (t, i) { files["xl/worksheets/sheet" + (i + 1) + ".xml"] = u(sheet(t.rows)); });
+    return F.zipSync(files, { level: 6 });
+  }
+  function excel(rows, qs) {
+    root.TrainingQR.vendor("vendor/fflate/fflate.js", "fflate").then(function (ok) {
+      if (!ok) { say("没能打开生成 Excel 表格的部件，请刷新页面后再试，或先导出 CSV。", false); return; }
+      root.ZhucunStorage.download("培训班成绩-" + code + ".xlsx", xlsx(rows, qs), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    });
   }
 
   choose(false);

@@ -3,23 +3,27 @@
    when the user presses a button and stops when asked or when the page is hidden. Nothing is fetched. */
 (function (root) {
   "use strict";
-  /* jsQR (257 kB) is loaded only when something is to be read and the browser has no BarcodeDetector */
+  /* the vendored libraries are loaded as classic scripts only when needed (they work from file:// too):
+     jsQR (257 kB) when something is to be read and the browser has no BarcodeDetector, fflate when the
+     成绩汇总 page writes an Excel file */
   var here = document.currentScript && document.currentScript.src;
-  var JSQR = here ? here.replace(/training\/qr\.js(\?.*)?$/, "vendor/jsqr/jsQR.js") : "../assets/vendor/jsqr/jsQR.js";
-  var jsqrLoading = null;
-  function loadJsQR() {
-    if (root.jsQR) return Promise.resolve(true);
-    if (!jsqrLoading) {
-      jsqrLoading = new Promise(function (resolve) {
+  var ASSETS = here ? here.replace(/training\/qr\.js(\?.*)?$/, "") : "../assets/";
+  var loading = {};
+  /* "vendor/….js", its global -> Promise<bool> (false if the file could not be loaded; asking again retries) */
+  function vendor(path, global) {
+    if (root[global]) return Promise.resolve(true);
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve) {
         var s = document.createElement("script");
-        s.src = JSQR;
-        s.onload = function () { resolve(!!root.jsQR); };
-        s.onerror = function () { jsqrLoading = null; resolve(false); };
+        s.src = ASSETS + path;
+        s.onload = function () { resolve(!!root[global]); };
+        s.onerror = function () { delete loading[path]; resolve(false); };
         document.head.appendChild(s);
       });
     }
-    return jsqrLoading;
+    return loading[path];
   }
+  function loadJsQR() { return vendor("vendor/jsqr/jsQR.js", "jsQR"); }
 
   /* text -> <canvas> with the QR code (UTF-8 bytes, error correction M, 4-module quiet zone) */
   function draw(text, cell) {
@@ -136,5 +140,5 @@
     return { stop: stop };
   }
 
-  root.TrainingQR = { draw: draw, drawFit: drawFit, decode: decode, decodeFile: decodeFile, camera: camera };
+  root.TrainingQR = { draw: draw, drawFit: drawFit, decode: decode, decodeFile: decodeFile, camera: camera, vendor: vendor };
 })(window);
