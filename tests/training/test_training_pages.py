@@ -96,17 +96,25 @@ def test_reload_keeps_answers_and_late_return_hands_in(page, site_url):
     assert text.split("|")[2] == "王五" and text.split("|")[13] == "B"
 
 
-def test_same_name_conflict_is_flagged_then_resolved_by_the_trainer(page, site_url):
+def _collect(page, site_url, seed, second_name, second_choice):
+    """The 成绩汇总 page of a fixed county paper with two 成绩码 pasted: 赵六 answering all ['A'] on seed 9 or
+    nothing on other seeds, and second_name answering second_choice to every choice question -> the 试卷码."""
     page.goto(site_url + "training/results.html")
-    codes = page.evaluate("""() => { const T = TrainingCode, P = TrainingPaper;
-      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: 9};
+    codes = page.evaluate("""([seed, name, choice]) => { const T = TrainingCode, P = TrainingPaper;
+      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: seed};
       const c = T.encodePaper(s), p = P.build(s);
-      return [c, T.encodeResult(c, '赵六', p.flat.map(() => []), p.kinds),
-              T.encodeResult(c, '赵六', p.flat.map(f => f.key === '填空' ? [] : ['A']), p.kinds)]; }""")
+      return [c, T.encodeResult(c, '赵六', p.flat.map(() => seed === 9 ? [] : ['A']), p.kinds),
+              T.encodeResult(c, name, p.flat.map(f => f.key === '填空' ? [] : [choice]), p.kinds)]; }""",
+                          [seed, second_name, second_choice])
     page.fill("#tr-session-code", codes[0])
     page.click("#tr-session-set")
     page.fill("#tr-paste", codes[1] + "\n" + codes[2])
     page.click("#tr-add")
+    return codes[0]
+
+
+def test_same_name_conflict_is_flagged_then_resolved_by_the_trainer(page, site_url):
+    _collect(page, site_url, 9, "赵六", "A")
     assert page.locator("#tr-trainees tbody tr").count() == 1
     flag = page.locator('#tr-flagged .tr-flag[data-name="赵六"]')
     assert "作答不同" in flag.inner_text()
@@ -125,16 +133,7 @@ def test_excel_export_has_the_csv_tables(page, site_url, tmp_path):
 
     import openpyxl
 
-    page.goto(site_url + "training/results.html")
-    codes = page.evaluate("""() => { const T = TrainingCode, P = TrainingPaper;
-      const s = {format: 'county', version: P.bankVersion, minutes: 20, shuffle: false, pending: [], seed: 11};
-      const c = T.encodePaper(s), p = P.build(s);
-      return [c, T.encodeResult(c, '赵六', p.flat.map(() => ['A']), p.kinds),
-              T.encodeResult(c, '=1+2&<b>', p.flat.map(f => f.key === '填空' ? [] : ['B']), p.kinds)]; }""")
-    page.fill("#tr-session-code", codes[0])
-    page.click("#tr-session-set")
-    page.fill("#tr-paste", codes[1] + "\n" + codes[2])
-    page.click("#tr-add")
+    paper_code = _collect(page, site_url, 11, "=1+2&<b>", "B")
     assert page.locator("#tr-trainees tbody tr").count() == 2
     assert page.evaluate("() => typeof window.fflate") == "undefined"           # not loaded before the click
     with page.expect_download() as dl:
@@ -144,7 +143,7 @@ def test_excel_export_has_the_csv_tables(page, site_url, tmp_path):
     csv_tables = [lines[:gap], lines[gap + 1:]]
     with page.expect_download() as dl:
         page.click("#tr-xlsx")
-    assert dl.value.suggested_filename == "培训班成绩-" + codes[0] + ".xlsx"
+    assert dl.value.suggested_filename == "培训班成绩-" + paper_code + ".xlsx"
     path = tmp_path / "class.xlsx"
     dl.value.save_as(path)
     book = openpyxl.load_workbook(path)
