@@ -1,14 +1,13 @@
-"""MkDocs hook: the regulation pages, the clause index and citation links.
+"""MkDocs hook: the regulation pages and the clause index.
 
 - on_files: generate docs/regulations/<id>.md, the level index and the topic pages from the seeds.
-- on_page_markdown: turn [[cite:doc#anchor]] into a link; an unknown citation fails the build.
+  ([[cite:doc#anchor]] in hand-written pages is the Markdown extension build_scripts/cite_markdown.py.)
 - on_post_build: write site/clauses.json (every document and clause with its text).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,9 +18,6 @@ from mkdocs.structure.files import File
 
 from build_scripts.corpus import CorpusError, load_corpus
 from build_scripts.corpus import page_render
-from build_scripts.safe_text import md_text
-
-CITE = re.compile(r"\[\[cite:([a-z0-9-]+#[A-Za-z0-9-]+)\]\]")
 
 
 def _corpus():
@@ -44,23 +40,6 @@ def on_files(files, config):
             raise PluginError(f"{src_uri} is generated from the seeds; remove the hand-written file docs/{src_uri}")
         files.append(File.generated(config, src_uri, content=content))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    corpus = _corpus()
-    depth = page.file.src_uri.count("/")
-    prefix = "../" * depth
-
-    def link(match):
-        citation = match.group(1)
-        try:
-            label = corpus.cite_label(citation)
-        except CorpusError as exc:
-            raise PluginError(f"docs/{page.file.src_uri}: {exc}") from exc
-        doc_id, anchor = citation.split("#", 1)
-        return f'[{md_text(label)}]({prefix}regulations/{doc_id}.md#{anchor}){{ .cite }}'
-
-    return CITE.sub(link, markdown)
 
 
 def on_post_build(config):
