@@ -6,6 +6,7 @@ clause link is made; the syntax is `calculators/citations.py`).
     short_label(cite)          -> 神木实施办法 七、（二）3.      the tag after a calculator or diary finding
     href(cite, from_dir)       -> ../regulations/shenmu-2021.html#s7-2-3   from a built page in `from_dir`
     links(cites, from_dir)     -> {cite: {"label", "href"}}  what a page spec ships, so scripts build no URL
+    md_target(cite)            -> /regulations/shenmu-2021.md#s7-2-3   a Markdown link target
     md_link(cite)              -> [《…》…](/regulations/shenmu-2021.md#s7-2-3){ .cite }   what generators write
     expand(markdown)           -> every [[cite:doc#anchor]] of a hand-written page as md_link
     page_problems(markdown, where) -> one line per [[cite:…]] that does not resolve
@@ -23,16 +24,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from build_scripts.corpus import Corpus, CorpusError, load_corpus
+from build_scripts.corpus import PAGES_DIR, Corpus, CorpusError, load_corpus
 from build_scripts.safe_text import md_text
 from calculators.citations import CitationError, parse
 
-__all__ = ["CitationError", "resolve", "label", "short_label", "href", "links", "md_link", "expand",
+__all__ = ["CitationError", "resolve", "label", "short_label", "href", "links", "md_target", "md_link", "expand",
            "page_problems", "cites_in", "TOKEN", "MD_LINK"]
 
 TOKEN = re.compile(r"\[\[cite:([^\]]*)\]\]")   # [[cite:doc#anchor]] in a hand-written Markdown page
-PAGES = "regulations"                            # regulations/<document id>.md, one page per document
-MD_LINK = re.compile(r"\[[^\]]*\]\(/regulations/[^)]*\)\{ \.cite \}")  # what md_link writes (its text escaped)
+MD_LINK = re.compile(rf"\[[^\]]*\]\(/{PAGES_DIR}/[^)]*\)\{{ \.cite \}}")  # what md_link writes (text escaped)
 
 
 def resolve(cite: str, corpus: Corpus | None = None):
@@ -61,7 +61,7 @@ def href(cite: str, from_dir: str = "", corpus: Corpus | None = None) -> str:
     """The built clause's URL relative to a page in the site folder `from_dir` ("" for the top)."""
     resolve(cite, corpus)
     doc_id, anchor = parse(cite)
-    return f"{_up(from_dir)}{PAGES}/{doc_id}.html#{anchor}"
+    return f"{_up(from_dir)}{PAGES_DIR}/{doc_id}.html#{anchor}"
 
 
 def links(cites: Any, from_dir: str, corpus: Corpus | None = None) -> dict[str, dict[str, str]]:
@@ -69,11 +69,15 @@ def links(cites: Any, from_dir: str, corpus: Corpus | None = None) -> dict[str, 
     return {c: {"label": short_label(c, corpus), "href": href(c, from_dir, corpus)} for c in sorted(set(cites))}
 
 
-def md_link(cite: str, corpus: Corpus | None = None) -> str:
-    """A Markdown link to the clause, from the docs folder."""
-    text = label(cite, corpus)
+def md_target(cite: str) -> str:
+    """The clause's page and anchor as a Markdown link target, from the docs folder."""
     doc_id, anchor = parse(cite)
-    return f"[{md_text(text)}](/{PAGES}/{doc_id}.md#{anchor}){{ .cite }}"
+    return f"/{PAGES_DIR}/{doc_id}.md#{anchor}"
+
+
+def md_link(cite: str, corpus: Corpus | None = None) -> str:
+    """A Markdown link to the clause labelled 《short》clause."""
+    return f"[{md_text(label(cite, corpus))}]({md_target(cite)}){{ .cite }}"
 
 
 def expand(markdown: str, corpus: Corpus | None = None) -> str:

@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent.parent
 SPEC_FILE = HERE / "documents.yml"
 NOISE_FILE = HERE / "removed_noise.yml"
+PAGES_DIR = "regulations"   # one generated page per document: regulations/<document id>.md
 
 
 def seeds_dir() -> Path:
@@ -92,7 +93,7 @@ class Corpus:
                     "level": d.meta["level"],
                     "jurisdiction": d.meta["jurisdiction"],
                     "completeness": d.meta["completeness"],
-                    "page": f"regulations/{d.id}.html",
+                    "page": f"{PAGES_DIR}/{d.id}.html",
                     "clauses": [
                         {"anchor": c.anchor, "label": c.label, "kind": c.kind,
                          "parent": c.parent, "text": c.text}

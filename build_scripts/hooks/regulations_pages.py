@@ -16,7 +16,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from build_scripts.corpus import CorpusError, load_corpus
+from build_scripts.corpus import PAGES_DIR, CorpusError, load_corpus
 from build_scripts.corpus import page_render
 
 
@@ -29,11 +29,11 @@ def _corpus():
 
 def on_files(files, config):
     corpus = _corpus()
-    docs = [(f"regulations/{d.id}.md", page_render.render_document(d)) for d in corpus.documents.values()]
-    docs.append(("regulations/index.md", page_render.render_level_index(corpus)))
+    docs = [(f"{PAGES_DIR}/{d.id}.md", page_render.render_document(d)) for d in corpus.documents.values()]
+    docs.append((f"{PAGES_DIR}/index.md", page_render.render_level_index(corpus)))
     keywords = yaml.safe_load((ROOT / "build_scripts/corpus/topics.yml").read_text(encoding="utf-8"))
     for key in corpus.spec["topics"]:
-        docs.append((f"regulations/topics/{key}.md", page_render.render_topic(corpus, key, keywords[key])))
+        docs.append((f"{PAGES_DIR}/topics/{key}.md", page_render.render_topic(corpus, key, keywords[key])))
     for src_uri, content in docs:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
