@@ -4,7 +4,7 @@
   (the build fails with `calculators/rules/<file>.yml: <key path>: <problem>`), then add the pages.
 - on_page_markdown: on those pages, [[compare-tool:NAME]] becomes a link to tools/NAME.md when that
   page is built, else plain text. ([[cite:...]] is turned into links by regulations_pages.py.)
-- on_config / on_page_content: assets/compare.css (spacing in the tables), scoped by a wrapper class.
+- on_page_content: the wrapper class that scopes docs/assets/compare.css (spacing in the tables).
 
 mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 """
@@ -12,10 +12,6 @@ mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -25,8 +21,6 @@ from calculators.fields import CALCULATORS
 from calculators.loader import load_yaml_dir
 from calculators.schema import RuleSetError
 
-CSS = "assets/compare.css"
-CSS_SOURCE = ROOT / "build_scripts" / "comparison" / "compare.css"
 TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
 
 
@@ -42,14 +36,7 @@ def _rule_sets() -> dict:
     return rule_sets
 
 
-def on_config(config):
-    if CSS not in config["extra_css"]:
-        config["extra_css"].append(CSS)
-    return config
-
-
 def on_files(files, config):
-    files.append(File.generated(config, CSS, content=CSS_SOURCE.read_text(encoding="utf-8")))
     for src_uri, content in comparison.build_pages(_rule_sets()).items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"{src_uri} is generated from calculators/rules/; remove docs/{src_uri}")
