@@ -16,28 +16,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from build_scripts import comparison
-from build_scripts.corpus import CorpusError, load_corpus
 from calculators.fields import CALCULATORS
-from calculators.loader import load_yaml_dir
-from calculators.schema import RuleSetError
 
 TOOL = re.compile(r"\[\[compare-tool:([a-z]+)\]\]")
 
 
-def _rule_sets() -> dict:
-    try:
-        rule_sets = load_yaml_dir()
-        corpus = load_corpus()
-    except (RuleSetError, CorpusError) as exc:
-        raise PluginError(f"comparison pages: {exc}") from exc
-    problems = comparison.citation_problems(rule_sets, corpus)
-    if problems:
-        raise PluginError("rule-set citations:\n  " + "\n  ".join(problems))
-    return rule_sets
-
-
 def on_files(files, config):
-    for src_uri, content in comparison.build_pages(_rule_sets()).items():
+    try:
+        rule_sets = comparison.checked_rule_sets()
+    except comparison.ComparisonError as exc:
+        raise PluginError(str(exc)) from exc
+    for src_uri, content in comparison.build_pages(rule_sets).items():
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(f"{src_uri} is generated from calculators/rules/; remove docs/{src_uri}")
         files.append(File.generated(config, src_uri, content=content))

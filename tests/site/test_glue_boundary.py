@@ -12,12 +12,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 
 # The glue: MkDocs hooks (thin: they call plain functions of the package beside them) and the command
-# that drives an offline build through MkDocs' API.
+# that drives an offline build through MkDocs' API (its entry point included).
 GLUE = {
     *(p.relative_to(ROOT).as_posix() for p in (ROOT / "build_scripts" / "hooks").glob("*.py")),
     *(p.relative_to(ROOT).as_posix() for p in (ROOT / "build_scripts").glob("*/hook.py")),
     "build_scripts/quiz/mkdocs_hook.py",
     "build_scripts/offline_bundle/build.py",
+    "build_scripts/offline_bundle/__main__.py",
 }
 FRAMEWORK = {"mkdocs", "material", "pymdownx"}
 
@@ -41,6 +42,26 @@ def test_only_the_glue_imports_mkdocs():
     offenders = [p.relative_to(ROOT).as_posix() for p in _python_files()
                  if _imports(p) & FRAMEWORK and p.relative_to(ROOT).as_posix() not in GLUE]
     assert offenders == [], f"build logic importing MkDocs/Material (move it behind a hook): {offenders}"
+
+
+def _module_imports(path: Path) -> set[str]:
+    """Dotted names a file imports, with `from package import module` counted as package.module."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    return out
+
+
+def test_build_logic_never_imports_the_glue():
+    """The hooks call plain functions, never the other way round (a generator importing a hook would
+    drag MkDocs in and tie the logic to one framework's events)."""
+    glue_modules = {g.removesuffix(".py").replace("/", ".") for g in GLUE}
+    offenders = {p.relative_to(ROOT).as_posix(): sorted(_module_imports(p) & glue_modules) for p in _python_files()
+                 if p.relative_to(ROOT).as_posix() not in GLUE}
+    assert {k: v for k, v in offenders.items() if v} == {}
 
 
 def test_the_glue_list_is_real():
