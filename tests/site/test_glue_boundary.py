@@ -5,6 +5,7 @@ watches the data folders the generated pages come from."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import yaml
@@ -98,3 +99,14 @@ def test_a_rebuild_in_the_same_process_reads_the_data_files_again():
     assert all(f.cache_info().currsize for f in cached)
     data_check.forget_loaded_data()
     assert [f.cache_info().currsize for f in cached] == [0, 0, 0, 0]
+
+
+def test_the_documented_step_order_is_mkdocs_yml_order():
+    """build_scripts/README.md's "Step order" table lists the hooks exactly as mkdocs.yml runs them."""
+    import re
+
+    readme = (ROOT / "build_scripts" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Step order", 1)[1].split("\n## ", 1)[0]
+    documented = ["build_scripts/" + m for m in re.findall(r"^\| \d+ \| `([^`]+)` \|", section, re.M)]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert documented == config["hooks"]
