@@ -103,8 +103,6 @@ def test_a_rebuild_in_the_same_process_reads_the_data_files_again():
 
 def test_the_documented_step_order_is_mkdocs_yml_order():
     """build_scripts/README.md's "Step order" table lists the hooks exactly as mkdocs.yml runs them."""
-    import re
-
     readme = (ROOT / "build_scripts" / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Step order", 1)[1].split("\n## ", 1)[0]
     documented = ["build_scripts/" + m for m in re.findall(r"^\| \d+ \| `([^`]+)` \|", section, re.M)]
