@@ -4,7 +4,7 @@
   (the build fails with `calculators/rules/<file>.yml: <key path>: <problem>`), then add the pages.
 - on_page_markdown: on those pages, [[compare-tool:NAME]] becomes a link to tools/NAME.md when that
   page is built, else plain text. ([[cite:...]] is turned into links by regulations_pages.py.)
-- on_page_content: the wrapper class that scopes docs/assets/compare.css (spacing in the tables).
+(Their .compare-page wrapper, which scopes docs/assets/compare.css, is in overrides/main.html.)
 
 mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
 """
@@ -46,9 +46,3 @@ def on_page_markdown(markdown, page, config, files):
         return label
 
     return TOOL.sub(tool, markdown)
-
-
-def on_page_content(html, page, config, files):
-    if page.file.src_uri.startswith("compare/"):
-        return f'<div class="compare-page">{html}</div>'
-    return html
