@@ -227,9 +227,8 @@ def problems(root: Path = ROOT) -> list[str]:
             out += [_one_line(line) for line in str(exc).splitlines()]
 
     if corpus is not None:
-        from build_scripts.quiz.corpus_access import load as quiz_corpus
         from build_scripts.quiz.validate import bank_files, validate_files
-        errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), quiz_corpus()))
+        errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), corpus))
         out += [_one_line(e) for e in errors or []]
     return out
 

@@ -30,7 +30,7 @@ from .importance import tagged
 from .keyed_text import parse, render
 from .normalise import normalise
 from .synonyms import conflict
-from build_scripts.corpus import cited_as
+from build_scripts.corpus import Corpus, cited_as, load_corpus
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "quiz_bank/sources/facts.yml"
@@ -178,11 +178,11 @@ def _inner(text: str) -> str:
     return text.replace("“", "‘").replace("”", "’")
 
 
-def generate(corpus) -> list[dict]:
+def generate(corpus: Corpus) -> list[dict]:
     from .generate_rules import generate as from_rule_sets
     from .validate import signature
     source = yaml.safe_load(SOURCE.read_text("utf-8"))
-    labels = {f"{d}#{a}": lab for d, doc in corpus.items() for a, lab in doc.labels.items()}
+    labels = {f"{d}#{a}": lab for d, doc in corpus.documents.items() for a, lab in doc.labels.items()}
     b = Builder(cited_as(), labels)
     ruled = from_rule_sets(corpus)
     asked = {signature(q) for q in ruled}
@@ -193,7 +193,7 @@ def generate(corpus) -> list[dict]:
         _check_context(fact, corpus)
         if "multi" in fact:
             doc, _, anchor = fact["cite"].partition("#")
-            fresh = b.multi(fact, corpus[doc].clauses[anchor])
+            fresh = b.multi(fact, corpus.documents[doc].texts[anchor])
         else:
             fresh = [q for q in b.from_keys(fact) if _fact_key(q) not in same_fact]
         fresh = [q for q in fresh if signature(q) not in seen and _same_fact(q, corpus) not in seen]
@@ -203,17 +203,17 @@ def generate(corpus) -> list[dict]:
     return [tagged(q) for q in out]
 
 
-def _check_context(fact, corpus) -> None:
+def _check_context(fact, corpus: Corpus) -> None:
     from .normalise import normalise
     if not fact.get("context"):
         return
-    doc = corpus.get(fact["cite"].split("#")[0])
-    text = normalise("".join(doc.clauses.values())) if doc else ""
+    doc = corpus.documents.get(fact["cite"].split("#")[0])
+    text = normalise("".join(doc.texts.values())) if doc else ""
     if normalise(fact["context"]) not in text:
         raise SourceError(f"{SOURCE.name}: {fact['cite']}: context {fact['context']!r} is not the document's words")
 
 
-def _same_fact(q, corpus):
+def _same_fact(q, corpus: Corpus):
     """Same source sentence, same kind, same answer: one fact asked twice by two source entries."""
     key = sentence_key(q, corpus)
     return ("same-fact", key, *_fact_key(q)[1:]) if key and q["section"] != "多选" else None
@@ -229,8 +229,7 @@ def _fact_key(q) -> tuple:
 
 
 def main() -> int:
-    from .corpus_access import load
-    questions = generate(load())
+    questions = generate(load_corpus())
     emit.write_bank(OUT, HEADER, questions)
     print(f"{OUT.relative_to(ROOT)}: {len(questions)} questions")
     return 0

@@ -39,7 +39,7 @@ from .rule_leave import LeaveQuestions
 from .rule_numbers import NumberQuestions
 from .rule_text import ROLE_WORDS, ROLE_WORDS_BY_DOC  # noqa: F401  (tests name roles with them)
 from .subjects import load_subjects
-from build_scripts.corpus import cited_as
+from build_scripts.corpus import Corpus, cited_as, load_corpus
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 OUT = ROOT / "quiz_bank/generated/rules.yml"
@@ -62,8 +62,8 @@ def load_naming() -> dict:
 
 
 
-def generate(corpus, rule_sets=None, others=None) -> list[dict]:
-    """corpus from corpus_access.load(); rule_sets from calculators.loader (default: the YAML files);
+def generate(corpus: Corpus, rule_sets=None, others=None) -> list[dict]:
+    """corpus: load_corpus(); rule_sets from calculators.loader (default: the YAML files);
     others: hand-written questions (default: the banks outside generated/) so none is repeated. The bank
     made from source sentences (generate_facts) leaves out what this one asks: the rule sets come first."""
     if rule_sets is None:
@@ -103,8 +103,7 @@ def _other_questions() -> list:
 
 
 def main() -> int:
-    from .corpus_access import load
-    questions = generate(load())
+    questions = generate(load_corpus())
     emit.write_bank(OUT, HEADER, questions)
     print(f"{OUT.relative_to(ROOT)}: {len(questions)} questions")
     return 0

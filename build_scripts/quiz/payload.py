@@ -19,6 +19,8 @@ import pathlib
 
 import yaml
 
+from build_scripts.corpus import Corpus
+
 from .importance import DEFAULT_POOL, LEVELS, assign
 from .normalise import normalise
 from .schema import answer_texts
@@ -38,9 +40,10 @@ def _settings() -> dict:
     return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.exists() else {}
 
 
-def build(corpus) -> dict:
+def build(corpus: Corpus) -> dict:
     settings = _settings()
-    docs = {d.id: {"short": d.short, "title": d.title} for d in corpus.values()}
+    known = corpus.documents
+    docs = {d.id: {"short": d.short, "title": d.title} for d in known.values()}
     paper, questions, raw_paper, facts = None, [], [], {}
     for path in bank_files():
         data, items = load_bank(path)
@@ -60,12 +63,12 @@ def build(corpus) -> dict:
             for key in ("cite",):
                 if q.get(key):
                     doc, _, anchor = q[key].partition("#")
-                    label = corpus[doc].labels.get(anchor, anchor) if doc in corpus else anchor
+                    label = known[doc].labels.get(anchor, anchor) if doc in known else anchor
                     out["cite_label"] = f"《{docs.get(doc, {}).get('short', doc)}》{label}"
                     out["link"] = _link(q[key])
             out["related"] = [{"label": f"《{docs.get(c.split('#')[0], {}).get('short', c)}》"
-                                        f"{corpus[c.split('#')[0]].labels.get(c.split('#')[1], '')}",
-                               "link": _link(c)} for c in q.get("related") or [] if c.split("#")[0] in corpus]
+                                        f"{known[c.split('#')[0]].labels.get(c.split('#')[1], '')}",
+                               "link": _link(c)} for c in q.get("related") or [] if c.split("#")[0] in known]
             out["importance"] = assign(q)
             facts[id(out)] = q.get("fact") or ""
             questions.append(out)
@@ -150,7 +153,7 @@ def split(data: dict) -> tuple[dict, dict[str, list]]:
     return index, parts
 
 
-def write_js(target_dir: pathlib.Path, corpus) -> int:
+def write_js(target_dir: pathlib.Path, corpus: Corpus) -> int:
     """Write bank/index.js and bank/<doc>.js under target_dir; returns the number of questions."""
     data = build(corpus)
     index, parts = split(data)

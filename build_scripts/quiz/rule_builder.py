@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 import re
 
+from build_scripts.corpus import Corpus
+
 from . import emit
 from .normalise import normalise
 from .rule_text import (FAMILY, MAX_FACT, PERIOD_MAX, UNIT_WORD, inner_quotes, locate, strip_numbering, tidy)
@@ -15,7 +17,7 @@ from .subjects import with_subject
 
 
 class RuleBuilder:
-    def __init__(self, corpus, rule_sets: dict, naming: dict):
+    def __init__(self, corpus: Corpus, rule_sets: dict, naming: dict):
         self.corpus, self.rule_sets, self.naming = corpus, rule_sets, naming
         self.subjects = {}
         self.pools = self._pools()
@@ -33,12 +35,12 @@ class RuleBuilder:
 
     def clause(self, cite: str) -> str:
         doc, _, anchor = cite.partition("#")
-        d = self.corpus.get(doc)
-        return (d.clauses.get(anchor) or "") if d else ""
+        d = self.corpus.documents.get(doc)
+        return (d.texts.get(anchor) or "") if d else ""
 
     def label_of(self, cite: str) -> str:
         doc, _, anchor = cite.partition("#")
-        d = self.corpus.get(doc)
+        d = self.corpus.documents.get(doc)
         return d.labels.get(anchor, "") if d else ""
 
     def where(self, rs, cite: str) -> str:

@@ -25,8 +25,8 @@ class ConsequenceQuestions:
     def consequences(self, rs) -> list[dict]:
         cons = rs.get("consequences") or {}
         out, done = [], set()
-        doc = self.corpus.get(rs["document"])
-        doc_text = "".join(doc.clauses.values()) if doc else ""
+        doc = self.corpus.documents.get(rs["document"])
+        doc_text = "".join(doc.texts.values()) if doc else ""
         for trig in rs.get("triggers") or []:
             ids = _expand(rs, trig.get("consequences") or [])
             clause = self.clause(trig["cite"])

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from build_scripts.quiz import generate_rules
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
 from build_scripts.quiz.normalise import normalise
 from build_scripts.quiz.schema import answer_texts
 from build_scripts.quiz.validate import validate_files
