@@ -137,11 +137,9 @@ def load_rule_sets() -> dict:
     return load_yaml_dir()
 
 
-
 def _sentences(text: str) -> list[str]:
     import re
     return [normalise(x) for x in re.split(r"[。；;]", text) if normalise(x)]
-
 
 
 MAX_PER_SENTENCE = 3

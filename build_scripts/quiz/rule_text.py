@@ -88,9 +88,9 @@ def context(clause: str, span) -> tuple[int, int]:
     return a, b
 
 
-def inner_quotes(text: str) -> str:
-    """Quotation marks inside a quotation become single ones: “严格实行‘教育整改’”."""
-    return text.replace("“", "‘").replace("”", "’")
+def subject_for(label: str) -> str:
+    """驻村干部 before a trigger's words unless they start with whom they concern (驻村…, 第一书记…)."""
+    return "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
 
 
 def drop_asides(text: str) -> str:
