@@ -13,12 +13,10 @@ from typing import Any
 
 from .conditions import BOUND_KEYS, FIELD_TESTS
 from .fields import CALCULATORS
+from .vocabulary import ROLES, ROTATION_REASONS, SUPPORT_TOPICS, UNITS
 
 CALCULATOR_NAMES = tuple(CALCULATORS)
-ROLES = ("first_secretary", "team_leader", "member")
 PERIODS = ("month", "year", "day", "once", "term", "none")
-UNITS = ("day", "night", "time", "percent", "ratio", "workday", "year", "month", "person",
-         "yuan", "vote", "none")
 ACTIONS = ("consent", "approval", "filing")
 CONSEQUENCE_KINDS = ("tier", "recall", "no_promotion", "no_excellent", "bonus_cut", "education",
                      "deadline", "criticism", "accountability", "record", "report", "unit", "other")
@@ -26,16 +24,7 @@ OUTCOMES = ("ineligible", "undetermined", "preferred")
 CERTAINTY = ("definite", "possible")
 AUDIENCES = ("self", "unit", "procedure")
 TENURE_KINDS = ("term", "handover", "other")
-ROTATION_REASONS = ("promotion", "post_change", "health", "left_unit", "term_end")
 ROTATION_OUTCOMES = ("allowed", "forbidden", "undetermined")
-# `support` (保障待遇) items: topic id -> the row name on the comparison page, in page order.
-SUPPORT_TOPICS = {
-    "pay": "工资、福利和人事关系", "work_funds": "工作经费", "living_allowance": "生活补助",
-    "hardship_allowance": "艰苦边远地区补助", "transport": "交通补贴", "communication": "通讯补贴",
-    "insurance": "人身意外伤害保险", "health_check": "体检", "medical": "医疗费", "paid_leave": "休假",
-    "injury_death": "因公负伤、工伤和牺牲", "conditions": "工作和生活条件", "care": "关怀慰问",
-    "training": "学习培训",
-}
 CITE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

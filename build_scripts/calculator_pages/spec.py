@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from build_scripts.corpus import load_spec
+from calculators.vocabulary import LEVELS
 
 
 # The order of the calculator pages (each page is tools/<name>.md; its title is the calculator's own,
@@ -171,10 +172,10 @@ def calculator_specs(desc: dict[str, Any], fields_module: Any = None) -> list[Ca
 
 def rule_set_rank(rule_sets: list[dict[str, Any]], data: dict[str, Any] | None = None):
     """Sort key for the jurisdiction picker: the level of the rule set's document in the order of
-    documents.yml `levels` (中央, 省, 市, 县, 乡镇, 单位), then the order documents.yml lists them in;
+    vocabulary.json `levels` (broadest first), then the order documents.yml lists them in;
     so the first option, the default, is the broadest rule set that covers the calculator."""
     data = load_spec() if data is None else data
-    levels = list(data.get("levels") or [])
+    levels = list(LEVELS)
     docs = data.get("documents") or []
     where = {d["id"]: (levels.index(d["level"]) if d.get("level") in levels else len(levels), i)
              for i, d in enumerate(docs)}

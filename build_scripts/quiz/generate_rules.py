@@ -42,7 +42,6 @@ from .rule_leave import LeaveQuestions
 from .rule_leave_steps import LeaveStepQuestions
 from .rule_numbers import NumberQuestions
 from .rule_overlap import OverlapQuestions
-from .rule_text import ROLE_WORDS, ROLE_WORDS_BY_DOC  # noqa: F401  (tests name roles with them)
 from .subjects import load_subjects
 from build_scripts.corpus import Corpus, cited_as, load_corpus
 

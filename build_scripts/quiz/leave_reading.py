@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 
 from . import emit
-from .rule_text import ACTOR_FAMILIES, ROLE_ORDER, ROLE_WORDS, ROLE_WORDS_BY_DOC, loosely_in
+from build_scripts.corpus import Corpus
+from calculators.vocabulary import ROLE_WORDS
+
+from .rule_text import ROLE_ORDER, TOWNSHIP_ACTORS, loosely_in
 
 
 class LeaveReading:
@@ -38,8 +41,13 @@ class LeaveReading:
         return picks
 
     def role_word(self, rs, role) -> str:
-        """The role as the document names it (驻村工作组组长 in Hebei's measures)."""
-        return {**ROLE_WORDS, **ROLE_WORDS_BY_DOC.get(rs["document"], {})}[role]
+        """The role as the document names it (documents.yml role_words: 驻村工作组组长 in Hebei's measures)."""
+        return role_words(self.corpus, rs["document"])[role]
+
+    def actor_families(self) -> list[set]:
+        """Approvers that overlap in meaning: the township's, and the team leader as each document names it."""
+        leaders = {role_words(self.corpus, d)["team_leader"] for d in self.corpus.documents}
+        return [TOWNSHIP_ACTORS, leaders]
 
     def role_subject(self, rs, role, days, roles, calc) -> str:
         """驻村干部 when every role gets the same steps for this day count, else the role's name."""
@@ -77,7 +85,8 @@ class LeaveReading:
 
     def actor_distractors(self, rs, right: set, role, days, subject, n, seed) -> list[str]:
         banned = set(right) | self.literal_actors(rs, role, days) | {subject}
-        for fam in ACTOR_FAMILIES:
+        families = self.actor_families()
+        for fam in families:
             if banned & fam:
                 banned |= fam
         own = [s["by"] for rng in rs["leave"]["ranges"] for s in rng["steps"]]
@@ -86,9 +95,15 @@ class LeaveReading:
         rest = emit.shuffled([a for a in candidates if a not in own], *seed, "other")
         picked = []
         for a in dict.fromkeys(first + rest):   # at most one of 乡镇党委 / 镇（街道）党（工）委书记 / ...
-            if not any(a in fam and any(b in fam for b in picked) for fam in ACTOR_FAMILIES):
+            if not any(a in fam and any(b in fam for b in picked) for fam in families):
                 picked.append(a)
         return picked[:n]
+
+
+def role_words(corpus: Corpus, doc: str) -> dict[str, str]:
+    """How a question's sentence names each role for this document: vocabulary.json's words, or the
+    document's own (documents.yml role_words)."""
+    return {**ROLE_WORDS, **(corpus.documents[doc].meta.get("role_words") or {})}
 
 
 def _bounds(rng) -> tuple:

@@ -40,6 +40,13 @@ def _settings() -> dict:
     return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.exists() else {}
 
 
+def _paper_head(paper: dict, documents: dict) -> dict:
+    """The paper's title (its document's title in documents.yml without the trailing （date label）),
+    date label and where the copy breaks off."""
+    title = documents[paper["id"]].title.removesuffix(f"（{paper['date_label']}）")
+    return {"title": title, "date_label": paper["date_label"], "truncated": paper["truncated"]}
+
+
 def build(corpus: Corpus) -> dict:
     settings = _settings()
     known = corpus.documents
@@ -48,10 +55,8 @@ def build(corpus: Corpus) -> dict:
     for path in bank_files():
         data, items = load_bank(path)
         if "paper" in data:
-            paper = {**{k: data["paper"][k] for k in ("title", "date_label", "truncated")},
-                     "sections": [dict(s) for s in data["sections"]],
+            paper = {**_paper_head(data["paper"], known), "sections": [dict(s) for s in data["sections"]],
                      "items": [q["id"] for q in items]}
-        if "paper" in data:
             raw_paper = list(items)
         for q in items:
             out = {k: q[k] for k in KEEP if k in q}

@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 
 from build_scripts.corpus import Corpus
+from calculators.vocabulary import UNIT_FAMILIES, UNIT_WORDS
 
 from .normalise import normalise
 from .question_builder import QuestionBuilder
-from .rule_text import FAMILY, MAX_FACT, PERIOD_MAX, UNIT_WORD, locate, strip_numbering, tidy
+from .rule_text import MAX_FACT, PERIOD_MAX, locate, strip_numbering, tidy
 from .rule_text import _seg_end, _seg_start
 from .schema import contains_term
 from .subjects import with_subject
@@ -57,19 +58,19 @@ class RuleBuilder(QuestionBuilder):
         for rs in self.rule_sets.values():
             for item in _items(rs):
                 v, unit = item.get("value"), item.get("unit")
-                if isinstance(v, (int, float)) and not isinstance(v, bool) and unit in FAMILY:
-                    pools.setdefault(FAMILY[unit], set()).add(v)
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and unit in UNIT_FAMILIES:
+                    pools.setdefault(UNIT_FAMILIES[unit], set()).add(v)
                 for key in ("min_inclusive", "max_inclusive", "min_exclusive", "max_exclusive"):
-                    if isinstance(item.get(key), (int, float)) and unit in ("day", "night", "workday"):
+                    if isinstance(item.get(key), (int, float)) and UNIT_FAMILIES.get(unit) == "days":
                         pools.setdefault("days", set()).add(item[key])
         return pools
 
     def distractors(self, item: dict, answer: float, text: str = "") -> list:
-        family = FAMILY.get(item.get("unit"))
+        family = UNIT_FAMILIES.get(item.get("unit"))
         limit = PERIOD_MAX.get(item.get("period"), math.inf)
         if item.get("unit") == "workday":
             limit = min(limit, 30)
-        unit = UNIT_WORD.get(item.get("unit"), "")
+        unit = UNIT_WORDS.get(item.get("unit"), "")
         # a value the stem itself states elsewhere (驻村20天，其中住村12天) is no distractor
         pool = [v for v in self.pools.get(family, ()) if v != answer and 0 < v <= limit
                 and not contains_term(normalise(text), normalise(_num(v) + unit))]

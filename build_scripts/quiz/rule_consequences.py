@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import emit
 from .question_builder import inner_quotes
 from .rule_builder import _expand
-from .rule_text import (DISTRACTOR_KINDS, MAX_OPTION, SANCTION_KINDS, action_text, locate, loosely_in,
+from .rule_text import (DISTRACTOR_KINDS, MAX_OPTION, SANCTION_KINDS, TOPIC, action_text, locate, loosely_in,
                         subject_for, tidy)
 
 
@@ -61,7 +61,7 @@ class ConsequenceQuestions:
                 continue
             options = emit.shuffled([*right, *wrong], rs["id"], path, "order")
             stem = f"{self.intro(rs['document'])}{subject}{label}的，应受到的处理有{emit.CHOICE}。"
-            topic = "考核与奖惩" if "tier" in kinds else "召回与问责"
+            topic = TOPIC["tier"] if "tier" in kinds else TOPIC["recall"]
             q = self.base(rs, path, "consequence", "多选", topic, stem,
                           self.explain(trig["cite"], fact, "和".join(f"“{inner_quotes(w)}”" for w in wrong)
                                        + "不是本文件对这一情形规定的处理。"),

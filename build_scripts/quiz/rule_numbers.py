@@ -135,12 +135,12 @@ def _numbered(rs):
                 yield f"attendance.{key}.{item['label']}", item, TOPIC["attendance"], None
     for trig in rs.get("triggers") or []:
         if "value" in trig:
-            topic = "考核与奖惩" if trig.get("tier") else ("考勤与在岗" if "attendance" in trig["applies_to"]
-                                                     else "召回与问责")
+            topic = TOPIC["tier"] if trig.get("tier") else (TOPIC["attendance"] if "attendance" in trig["applies_to"]
+                                                          else TOPIC["recall"])
             yield f"triggers.{trig['id']}", trig, topic, trig
     for cid, c in (rs.get("consequences") or {}).items():
         if "value" in c and c["kind"] != "tier":
-            yield f"consequences.{cid}", c, TOPIC["deadline"] if c["kind"] == "deadline" else "召回与问责", None
+            yield f"consequences.{cid}", c, TOPIC["deadline"] if c["kind"] == "deadline" else TOPIC["recall"], None
     quota = (rs.get("quota") or {}).get("excellent_share")
     if quota:
         yield "quota.excellent_share", quota, TOPIC["quota"], None
