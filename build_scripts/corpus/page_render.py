@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import re
 
+from build_scripts import citations
 from build_scripts.safe_text import front_matter, md_text
 from calculators.vocabulary import LEVELS, PAGE_TOPICS, TOPIC_NAMES
 
-from . import Corpus, Document
+from . import PAGES_DIR, Corpus, Document
 from .clause_parser import Clause
 
 HEADING_MAX_CHARS = 30
@@ -146,7 +147,7 @@ def render_level_index(corpus: Corpus) -> str:
 
 def topic_pages(corpus: Corpus) -> list[tuple[str, str]]:
     """(path under docs/, Markdown) of every regulation topic page (vocabulary.json topics with keywords)."""
-    return [(f"regulations/topics/{key}.md", render_topic(corpus, key, keywords)) for key, keywords in PAGE_TOPICS.items()]
+    return [(f"{PAGES_DIR}/topics/{key}.md", render_topic(corpus, key, keywords)) for key, keywords in PAGE_TOPICS.items()]
 
 
 def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
@@ -165,6 +166,6 @@ def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
                 continue
             out += [f"## {md_escape(doc.short)}（{md_escape(doc.meta['jurisdiction'])}）", ""]
             for c in hits:
-                out.append(f"- [{md_escape(c.label)}](../{doc.id}.md#{c.anchor})：{md_escape(c.text)}")
+                out.append(f"- [{md_escape(c.label)}]({citations.md_target(f'{doc.id}#{c.anchor}')})：{md_escape(c.text)}")
             out.append("")
     return "\n".join(out)
