@@ -2,8 +2,8 @@
 clause link is made; the syntax is `calculators/citations.py`).
 
     resolve(cite)              -> (Document, Clause); CitationError naming what is missing
-    label(cite)                -> 《神木实施办法》七、（二）3.   a clause named in running text and questions
-    short_label(cite)          -> 神木实施办法 七、（二）3.      the tag after a calculator or diary finding
+    label(cite)                -> 《简称》七、（二）3.     a clause named in running text and questions
+    short_label(cite)          -> 简称 七、（二）3.          the tag after a calculator or diary finding
     href(cite, from_dir)       -> ../regulations/shenmu-2021.html#s7-2-3   from a built page in `from_dir`
     links(cites, from_dir)     -> {cite: {"label", "href"}}  what a page spec ships, so scripts build no URL
     md_target(cite)            -> /regulations/shenmu-2021.md#s7-2-3   a Markdown link target
