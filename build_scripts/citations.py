@@ -27,6 +27,7 @@ from typing import Any
 from build_scripts.corpus import PAGES_DIR, Corpus, CorpusError, load_corpus
 from build_scripts.safe_text import md_text
 from calculators.citations import CitationError, parse
+from calculators.citecheck import cited_items
 
 __all__ = ["CitationError", "resolve", "label", "short_label", "href", "links", "md_target", "md_link", "expand",
            "page_problems", "cites_in", "TOKEN", "MD_LINK"]
@@ -98,9 +99,4 @@ def page_problems(markdown: str, where: str, corpus: Corpus | None = None) -> li
 
 def cites_in(node: Any) -> set[str]:
     """Every `cite` value in a structure of mappings and lists (a rule set, a diary record)."""
-    if isinstance(node, dict):
-        found = {node["cite"]} if isinstance(node.get("cite"), str) else set()
-        return found.union(*(cites_in(v) for v in node.values()))
-    if isinstance(node, list):
-        return set().union(*(cites_in(v) for v in node))
-    return set()
+    return {item["cite"] for _, item in cited_items(node) if isinstance(item["cite"], str)}

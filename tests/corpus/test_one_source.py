@@ -113,7 +113,7 @@ def test_no_code_names_a_document():
     names = {d[k] for d in load_spec()["documents"] for k in ("short", "cited_as", "title") if d.get(k)}
     for path in CODE_FILES:
         text = path.read_text(encoding="utf-8")
-        named = [n for n in names if f'"{n}"' in text or f"'{n}'" in text or f"《{n}》" in text]
+        named = [n for n in names if any(f"{q}{n}{q}" in text or f"{q}《{n}》{q}" in text for q in "\"'")]
         assert not named, f"{path.relative_to(ROOT)} names {named}"
 
 
