@@ -4,6 +4,7 @@ clause link is made; the syntax is `calculators/citations.py`).
     resolve(cite)              -> (Document, Clause); CitationError naming what is missing
     label(cite)                -> 《简称》七、（二）3.     a clause named in running text and questions
     short_label(cite)          -> 简称 七、（二）3.          the tag after a calculator or diary finding
+    page_href(doc_id, from_dir) -> ../regulations/shenmu-2021.html          the document's built page
     href(cite, from_dir)       -> ../regulations/shenmu-2021.html#s7-2-3   from a built page in `from_dir`
     links(cites, from_dir)     -> {cite: {"label", "href"}}  what a page spec ships, so scripts build no URL
     md_target(cite)            -> /regulations/shenmu-2021.md#s7-2-3   a Markdown link target
@@ -29,7 +30,7 @@ from build_scripts.safe_text import md_text
 from calculators.citations import CitationError, parse
 from calculators.citecheck import cited_items
 
-__all__ = ["CitationError", "resolve", "label", "short_label", "href", "links", "md_target", "md_link", "expand",
+__all__ = ["CitationError", "resolve", "label", "short_label", "page_href", "href", "links", "md_target", "md_link", "expand",
            "page_problems", "cites_in", "TOKEN", "MD_LINK"]
 
 TOKEN = re.compile(r"\[\[cite:([^\]]*)\]\]")   # [[cite:doc#anchor]] in a hand-written Markdown page
@@ -58,11 +59,16 @@ def _up(folder: str) -> str:
     return "../" * len([p for p in folder.split("/") if p])
 
 
+def page_href(doc_id: str, from_dir: str = "") -> str:
+    """The built regulation page's URL relative to a page in the site folder `from_dir` ("" for the top)."""
+    return f"{_up(from_dir)}{PAGES_DIR}/{doc_id}.html"
+
+
 def href(cite: str, from_dir: str = "", corpus: Corpus | None = None) -> str:
     """The built clause's URL relative to a page in the site folder `from_dir` ("" for the top)."""
     resolve(cite, corpus)
     doc_id, anchor = parse(cite)
-    return f"{_up(from_dir)}{PAGES_DIR}/{doc_id}.html#{anchor}"
+    return f"{page_href(doc_id, from_dir)}#{anchor}"
 
 
 def links(cites: Any, from_dir: str, corpus: Corpus | None = None) -> dict[str, dict[str, str]]:

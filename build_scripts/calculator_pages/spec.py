@@ -22,6 +22,13 @@ PAGES: tuple[str, ...] = ("attendance", "leave", "assessment", "quota", "eligibi
 FOLDER = "tools"
 
 
+def page_target(name: str) -> str | None:
+    """The calculator's page as a Markdown link target from the docs folder (`/tools/<name>.md`, written
+    like citations.md_target), or None when no page is built for `name` (one per calculators.fields entry,
+    which is what describe() lists)."""
+    return f"/{FOLDER}/{name}.md" if name in field_tables.CALCULATORS else None
+
+
 @dataclass
 class CalculatorSpec:
     name: str

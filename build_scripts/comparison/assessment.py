@@ -30,7 +30,7 @@ def _excellent(rs: md.RuleSet) -> list[str]:
         out.append("条件：" + md.cited(_sub(rs, "excellent")["label"], _sub(rs, "excellent")["cite"]))
     share = (rs.get("quota") or {}).get("excellent_share")
     if share:
-        out.append("比例：" + md.value_item(share) + f"（可用{md.tool_token('quota')}核算人数）")
+        out.append("比例：" + md.value_item(share) + f"（可用{md.tool_link('quota')}核算人数）")
     return out
 
 

@@ -8,7 +8,9 @@ from typing import Any, Callable, Iterable
 from calculators.conditions import BOUND_KEYS, BOUND_WORDS
 from calculators.schema import expand_refs
 from calculators.vocabulary import LEVELS, UNIT_WORDS
+from calculators.fields import CALCULATORS
 from build_scripts import citations
+from build_scripts.calculator_pages.spec import page_target
 
 RuleSet = dict[str, Any]
 NOT_STATED = "未规定"
@@ -25,9 +27,12 @@ def cited(text: str, citation: str | None) -> str:
     return f"{text}{cite(citation)}"
 
 
-def tool_token(name: str) -> str:
-    """Resolved by the comparison hook: a link when tools/<name>.md is built, plain text otherwise."""
-    return f"[[compare-tool:{name}]]"
+def tool_link(name: str) -> str:
+    """“title”计算器, linked to the calculator's page when that page is built, plain text otherwise."""
+    calc = CALCULATORS.get(name)
+    text = f"“{calc['title'] if calc else name}”计算器"
+    target = page_target(name)
+    return f"[{text}]({target})" if target else text
 
 
 def who(rs: RuleSet) -> str:
@@ -150,7 +155,7 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
         for c in rs.get("caveats") or []:
             out.append(f"!!! warning \"关于《{rs['short_name']}》\"\n    {cited(c['text'], c.get('cite'))}\n")
     if tool:
-        out.append(f"按自己的情况核对：{tool_token(tool)}。\n")
+        out.append(f"按自己的情况核对：{tool_link(tool)}。\n")
     absent = [f"《{rs['short_name']}》" for rid, rs in ordered(all_sets).items() if rid not in rule_sets]
     if absent:
         out.append(f"以下文件（规则集）对本主题没有作出规定，未列入表中：{'、'.join(absent)}。\n")

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import jieba
 
+from build_scripts import citations
+
 from . import synonyms as synonyms_mod
 from .pages import site_pages
 
@@ -57,7 +59,8 @@ def build_index(corpus, site: Path | None = None, config: dict | None = None) ->
     docs, clauses = [], []
     texts: list[str] = []
     for d_index, doc in enumerate(corpus.documents.values()):
-        docs.append([doc.id, doc.short, doc.title, doc.meta.get("level", "")])
+        # the page path as built, from the site's top (the search script adds only ?highlight and #anchor)
+        docs.append([doc.id, doc.short, doc.title, doc.meta.get("level", ""), citations.page_href(doc.id)])
         texts.append(doc.title)
         position: dict[str, int] = {}
         for clause in doc.clauses:

@@ -134,3 +134,12 @@ def test_pages_follow_an_edited_rule_set(tmp_path):
     assert "不少于23天" in month[short("hebei-measures")] and "20天" not in month[short("hebei-measures")]
     assert "我县办法" in month and link("town-rules#s1") in month["我县办法"]
     assert "我县办法" in pages["compare/leave.md"] and "我县办法" in pages["compare/index.md"]
+
+
+def test_the_generator_writes_final_calculator_links():
+    """A calculator named on a page is linked to its page like a clause (from the docs folder), or plain
+    text when no page is built for it: no token is left for a hook."""
+    assert "[[" not in "".join(PAGES.values())
+    assert "按自己的情况核对：[“请假审批”计算器](/tools/leave.md)。" in PAGES["compare/leave.md"]
+    assert "（可用[“优秀名额”计算器](/tools/quota.md)核算人数）" in PAGES["compare/assessment.md"]
+    assert md.tool_link("nosuch") == "“nosuch”计算器"

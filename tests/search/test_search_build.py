@@ -113,6 +113,8 @@ def test_built_site_index_pages_and_budget(built_site):
     assert kinds["tools/leave.html"] == "tool" and kinds["compare/attendance.html"] == "compare"
     assert kinds["index.html"] == "page"
     assert not [u for u in kinds if u.startswith("regulations/") and u != "regulations/index.html"]
+    # each document ships its page as built, so the search script builds no regulation URL
+    assert data["docs"] and all((built_site / d[4]).is_file() for d in data["docs"]), [d[4] for d in data["docs"]]
     # Material's search is gone: no lunr, no worker, no old index
     assert not (built_site / "assets/javascripts/lunr").exists()
     assert not list(built_site.glob("assets/javascripts/workers/search.*"))

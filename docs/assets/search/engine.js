@@ -146,7 +146,7 @@
   function Index(data) {
     this.docs = data.docs.map(function (d) {
       var f = fold(d[1] + " " + d[2]).s;
-      return { id: d[0], short: d[1], title: d[2], level: d[3], f: f, page: "regulations/" + d[0] + ".html" };
+      return { id: d[0], short: d[1], title: d[2], level: d[3], f: f, page: d[4] };
     });
     var self = this;
     var total = 0;
