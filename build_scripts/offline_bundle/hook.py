@@ -3,7 +3,7 @@
 on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points
 (rewritten to load its frame script from a file: build_scripts/csp/iframe_worker.py).
 on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
-the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from the
+the calculator pages' offline import map and runtime (build_scripts/offline_bundle/pyodide_file.py), made from the
 build's runtime bundle (site_files.bundle(), the same bytes); assets/pyodide/ is then removed (the
 copy's pages never load it).
 """
@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 from build_scripts.csp import iframe_worker
 from build_scripts.offline_bundle import pyodide_file, vendor
 from build_scripts.pyodide import site_files
+from build_scripts.calculator_pages.modules import ModuleError
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
 
 log = logging.getLogger("mkdocs.hooks.offline_bundle")
@@ -53,7 +54,7 @@ def on_post_build(config):
         return
     try:
         written = pyodide_file.write(site, site_files.bundle())
-    except RewriteError as exc:
+    except (RewriteError, ModuleError) as exc:
         raise PluginError(str(exc)) from exc
     size = sum(s["bytes"] for s in written["scripts"])
     log.info("file:// Pyodide: %d scripts (%.1f MB), %d calculator pages", len(written["scripts"]), size / 1e6,
