@@ -11,6 +11,10 @@
   the token and the kind of runtime, read once by `pyodide-config.mjs` (`pageConfig`).
 - **The tags**: the import map, `modulepreload` links for what the entry imports (read from the sources, so
   no list to keep), and the entry itself, an inline module importing `zc/<entry>`.
+
+The other scripts of the site (quiz, 培训班, search, storage) are classic scripts, not modules: an import map
+does not apply to them, and they need none; each finds the files it loads from its own `<script src>`
+(`document.currentScript`), which works the same over http and from file://.
 """
 
 from __future__ import annotations
