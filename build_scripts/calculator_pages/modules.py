@@ -119,6 +119,24 @@ def runtime_attr(statement: dict) -> str:
     return f'data-runtime="{html_text(json.dumps(statement, separators=(",", ":")))}"'
 
 
+# The entry. A browser without import maps (Safari before 16.4, Chrome before 89) cannot resolve a name: it
+# gets status-text.mjs by the URL the map states and says "unsupported" where the runtime's status goes.
+# Any other failure is thrown again, so it is reported as before.
+STATUS = ".zc-status, .zd-runtime"
+_ENTRY = (
+    'import("zc/{entry}").catch(async (err) => {{'
+    'if (HTMLScriptElement.supports && HTMLScriptElement.supports("importmap")) throw err;'
+    'const map = JSON.parse(document.querySelector(\'script[type="importmap"]\').textContent).imports;'
+    'const {{ failureText }} = await import(new URL(map["zc/status-text.mjs"], document.baseURI).href);'
+    'for (const el of document.querySelectorAll("{status}")) el.textContent = failureText({{ kind: "unsupported" }});'
+    '}});'
+)
+
+
+def entry_script(entry: str) -> str:
+    return f'<script type="module" async>{_ENTRY.format(entry=entry, status=STATUS)}</script>'
+
+
 def page_tags(prefix: str, token: str, entry: str, found: dict[str, str] | None = None) -> str:
     """The import map, modulepreload links of the entry's imports and the entry, for a page `prefix` below
     the site root (the preloads fetch while the page parses, so the runtime starts as soon as the entry runs)."""
@@ -126,8 +144,9 @@ def page_tags(prefix: str, token: str, entry: str, found: dict[str, str] | None 
     imports = online_map(prefix, token, found)
     preload = "".join(f'<link rel="modulepreload" href="{imports["imports"][NAME + name]}">'
                       for name in imported_by(entry, found))
-    return (f'<script type="importmap">{json_for_html(imports)}</script>'
-            f'{preload}<script type="module" async>import "{NAME}{entry}";</script>')
+    # each script a block of its own, so Markdown passes it through as raw HTML
+    return f'<script type="importmap">{json_for_html(imports)}</script>\n\n{preload}\n\n{entry_script(entry)}\n'
+
 
 
 def is_calculator_page(html: str) -> bool:

@@ -1,5 +1,5 @@
 // The calculators' runtime of the offline copy (config kind "page", pyodide-config.mjs): the same interface
-// as CalculatorRuntime in runtime-client.mjs, but Pyodide runs on the page's own thread, since browsers
+// as WorkerRuntime in runtime-client.mjs, but Pyodide runs on the page's own thread, since browsers
 // start no module worker from file://. Its files come from classic scripts the offline build writes
 // (build_scripts/offline_bundle/pyodide_file.py): the loader and the Emscripten factory rewritten at build
 // time, and the wasm, standard library and our wheel as data: URLs, answered through a fetch wrapper.

@@ -13,18 +13,18 @@
 // The worker's first message is always init: it carries the URLs of the worker's own modules, which
 // the page's import map resolves. A module that does not load is thrown from a task, so the Worker's
 // "error" event reaches the page, which then finds out why (diagnose.mjs).
-// A runtime reports progress to its page as {stage, loaded, total, failure?}; stage is one of STAGES.
+// A runtime reports progress to its page as {stage, loaded, total, failure?}, stage one of
+// "load" | "download" | "boot" | "rules" | "ready" | "failed".
 //
 // Failure kinds (the page shows failureText() of the kind, status-text.mjs; the cause goes to the console):
 //   "network"  a download broke off or the connection is gone
 //   "missing"  the server answered a runtime file with an error status (404…)
 //   "corrupt"  a runtime file is incomplete or not the file the build wrote
 //   "timeout"  a stage took too long (stage: "load" | "download" | "boot" | "rules" | "run")
-//   "unsupported"  this browser cannot run WebAssembly module workers
+//   "unsupported"  this browser cannot run WebAssembly module workers (or has no import maps: the
+//              entry says so itself, build_scripts/calculator_pages/modules.py)
 //   "start"    the runtime did not start, cause unknown
 //   "engine"   one calculation failed inside Python; the runtime may still be fine
-
-export const STAGES = ["load", "download", "boot", "rules", "ready", "failed"];
 
 /** Longest wait, in ms, with no sign of progress in each stage (a download: between two chunks). */
 export const TIMEOUTS = { load: 30000, download: 30000, boot: 120000, rules: 60000, run: 30000 };

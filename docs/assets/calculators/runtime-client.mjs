@@ -1,14 +1,12 @@
 // The page's side of the calculators' runtime. runtimeFor() reads the page's runtime config once
-// (pyodide-config.mjs) and starts the kind it names: a Web Worker online (CalculatorRuntime, here), the
-// page's own thread in the offline copy (page-runtime.mjs, the same interface). CalculatorRuntime starts
+// (pyodide-config.mjs) and starts the kind it names: a Web Worker online (WorkerRuntime, here), the
+// page's own thread in the offline copy (page-runtime.mjs, the same interface). WorkerRuntime starts
 // the worker (protocol.mjs), gives every stage a time limit, reports progress and failures to the page,
 // starts it afresh on 重试, and turns run requests into promises of parsed result objects. A failed start
 // never leaves a promise waiting.
 import { RuntimeFailure, TIMEOUTS, TYPES, WORKER_MODULES, logCause, message } from "zc/protocol.mjs";
 import { checkScripts } from "zc/diagnose.mjs";
 import { LOADER, pageConfig } from "zc/pyodide-config.mjs";
-
-export { TIMEOUTS };
 
 /** The runtime of one calculator root (.zc-calc, .zd-diary), from its data-runtime. */
 export async function runtimeFor(root, onProgress) {
@@ -17,10 +15,10 @@ export async function runtimeFor(root, onProgress) {
     const { PageRuntime } = await import("zc/page-runtime.mjs");
     return new PageRuntime(config, onProgress);
   }
-  return new CalculatorRuntime(config, onProgress);
+  return new WorkerRuntime(config, onProgress);
 }
 
-export class CalculatorRuntime {
+export class WorkerRuntime {
   /**
    * @param config      from pyodide-config.mjs (kind "worker"): where the runtime is, its manifest
    * @param onProgress  called with {stage, loaded, total} and, on failure, {stage: "failed", failure}
