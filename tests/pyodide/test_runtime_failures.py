@@ -53,7 +53,7 @@ def tampered(name: str, body: bytes) -> bytes:
         return (text[:i] + ("0" if text[i] != "0" else "1") + text[i + 1:]).encode("utf-8")
     if name == "stdlib":  # the zip's central directory
         b[-200:] = bytes(200)
-    elif name in ("asm.mjs", "worker"):
+    elif name in ("asm.mjs", "worker", "boot.mjs"):
         b[:12] = b"@@@@@@@@@@@@"
     else:  # wasm section headers, wheel local headers
         b[8:72] = bytes(64)
