@@ -44,16 +44,11 @@ def runtime_manifest() -> dict:
 
 
 def generated_pages(docs_dir: Path) -> dict[str, str]:
-    try:
-        fields_module = artifacts.import_calculators("calculators.fields")
-    except ImportError:
-        fields_module = None
-    specs = spec.calculator_specs(describe(), fields_module)
-    names = spec.document_short_names()
+    specs = spec.calculator_specs(describe())
     token = version_token(docs_dir)
     runtime = runtime_manifest()
-    pages = {f"tools/{s.slug}.md": render.calculator_page(s, names, token, runtime) for s in specs}
-    pages["tools/index.md"] = render.index_page(specs, runtime["total"])
+    pages = {f"{spec.FOLDER}/{s.slug}.md": render.calculator_page(s, token, runtime) for s in specs}
+    pages[f"{spec.FOLDER}/index.md"] = render.index_page(specs, runtime["total"])
     return pages
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from build_scripts import citations
 from build_scripts.safe_text import front_matter, md_text
 
 from . import Corpus, Document
@@ -157,6 +158,6 @@ def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
                 continue
             out += [f"## {md_escape(doc.short)}（{md_escape(doc.meta['jurisdiction'])}）", ""]
             for c in hits:
-                out.append(f"- [{md_escape(c.label)}](../{doc.id}.md#{c.anchor})：{md_escape(c.text)}")
+                out.append(f"- [{md_escape(c.label)}]({citations.md_target(f'{doc.id}#{c.anchor}')})：{md_escape(c.text)}")
             out.append("")
     return "\n".join(out)

@@ -9,18 +9,20 @@ from typing import Any
 
 from build_scripts.calculator_pages import hook as calc_hook
 from build_scripts.calculator_pages import modules
-from build_scripts.calculator_pages.spec import clause_labels, document_short_names
+from build_scripts import citations
+from build_scripts.calculator_pages.spec import rule_set_cites
 from build_scripts.pyodide import artifacts
 from build_scripts.safe_text import front_matter, html_text
 
 ASSETS = "../assets/calculators"
+SRC_URI = "diary/index.md"
 
 
 def config() -> dict[str, Any]:
     diary = artifacts.import_calculators("calculators.diary")
     described = diary.describe()
     ids = [r["id"] for r in described["rule_sets"]]
-    return {**described, "docs": document_short_names(), "labels": clause_labels(ids),
+    return {**described, "cites": citations.links(rule_set_cites(ids), SRC_URI.rpartition("/")[0]),
             "readings": [list(r) for r in diary.READINGS]}
 
 

@@ -3,7 +3,7 @@
 - on_files: load and validate every rule set, check every cite/quote/number against the clause texts
   (the build fails with `calculators/rules/<file>.yml: <key path>: <problem>`), then add the pages.
 - on_page_markdown: on those pages, [[compare-tool:NAME]] becomes a link to tools/NAME.md when that
-  page is built, else plain text. ([[cite:...]] is turned into links by regulations_pages.py.)
+  page is built, else plain text. (Clause links are written by the generator, build_scripts/citations.py.)
 - on_config / on_page_content: assets/compare.css (spacing in the tables), scoped by a wrapper class.
 
 mkdocs.yml:  hooks: [..., build_scripts/hooks/comparison_pages.py]
