@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from build_scripts.calculator_pages import hook as calc_hook
 from build_scripts.calculator_pages import modules
 from build_scripts import citations
+from build_scripts.calculator_pages import pages as calc_pages
 from build_scripts.calculator_pages.spec import rule_set_cites
 from build_scripts.pyodide import artifacts
 from build_scripts.safe_text import front_matter, html_text
@@ -32,8 +32,8 @@ def _options(items: list[tuple[str, str]]) -> str:
 
 def page(docs_dir: Path) -> str:
     cfg = config()
-    token = calc_hook.version_token(docs_dir)
-    runtime = modules.runtime_attr(modules.online_runtime("../", token, calc_hook.runtime_manifest()))
+    token = calc_pages.version_token(docs_dir)
+    runtime = modules.runtime_attr(modules.online_runtime("../", token, calc_pages.runtime_manifest()))
     rules = _options([(r["id"], f"{r['jurisdiction']}：{r['title']}") for r in cfg["rule_sets"]])
     roles = _options(list(cfg["roles"].items()))
     return f"""{front_matter(title="我的驻村台账")}
