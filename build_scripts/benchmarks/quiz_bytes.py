@@ -25,7 +25,31 @@ PAGES = {
     "模拟考试（开考后）": ("quiz/exam.html", "#qz-start"),
     "智能复习": ("quiz/review.html", ".qz-card"),
     "错题本（空）": ("quiz/wrongbook.html", "#qz-wrong-empty"),
+    "培训班 · 出卷（生成县卷格式试卷码）": ("training/index.html", "#tr-make"),
+    "培训班 · 答题（打开县卷格式试卷）": ("training/exam.html", "#tr-open"),
+    "培训班 · 成绩汇总（选定这份试卷）": ("training/results.html", "#tr-session-set"),
 }
+# a 县卷格式 paper, the same for every run: the 培训班 pages open it
+PAPER = """() => TrainingCode.encodePaper({format: 'county', version: TrainingPaper.bankVersion, minutes: 20,
+  shuffle: false, pending: [], seed: 5})"""
+
+
+def _training(page, button: str) -> None:
+    """What a trainer or trainee does first on a 培训班 page, until the paper's questions are there."""
+    if button == "#tr-make":
+        page.click(button)
+        page.wait_for_selector("#tr-code")
+        return
+    code = page.evaluate(PAPER)
+    if button == "#tr-open":
+        page.fill("#tr-code-input", code)
+        page.fill("#tr-name", "王五")
+        page.click(button)
+        page.wait_for_selector("#tr-start")
+    else:
+        page.fill("#tr-session-code", code)
+        page.click(button)
+        page.wait_for_selector("#tr-paste", state="visible")
 
 
 def run(site: Path, runs: int) -> dict:
@@ -40,7 +64,9 @@ def run(site: Path, runs: int) -> dict:
                 ctx, page, profile = cl.fresh_page(pw)
                 log.clear()
                 page.goto(base + path, wait_until="load")
-                if ready == "#qz-start":
+                if ready and ready.startswith("#tr-"):
+                    _training(page, ready)
+                elif ready == "#qz-start":
                     page.click(ready)   # enabled once the drawn questions' documents are loaded
                     page.wait_for_selector("#qz-clock")
                 elif ready:
@@ -71,7 +97,8 @@ def report(res: dict) -> str:
 一样发送压缩副本；字节为网络上实际传输的量，含响应头）。题库分成一个索引和 {res["parts"]} 个文件（每份文件一个），
 各文件压缩后合计 {kb(res["whole_br"])}（未压缩 {kb(res["whole"])}），以前每个练习页面都整个下载。索引只有每道题的编号、
 文件、题型、重要程度、专题和状态，页面用它选题、计数、抽题；显示某道题时才载入它所在文件的题目（离线副本里同样用
-`<script>` 载入，file:// 也能用）。
+`<script>` 载入，file:// 也能用）。培训班的三个页面也只用索引抽题：出卷页只预先载入县试卷“待核实”题所在的文件，
+答题和成绩汇总页在打开试卷码后才载入这份试卷的题目所在的文件。
 
 | 页面 | 题库下载 | 题库文件数（含索引） | 页面总下载 |
 |---|---|---|---|

@@ -42,3 +42,16 @@ def test_tooltip_shows_on_a_regulation_page(page, site_url):
     page.goto(f"{site_url}regulations/hebei-measures.html#art-17-10")
     abbr = page.locator("#art-17-10 abbr").first
     assert "不准擅自离开工作岗位" in abbr.get_attribute("title")
+    # a tap shows the explanation in one bubble next to the term; a tap elsewhere or Escape closes it
+    abbr.click()
+    tip = page.locator("#zc-tip")
+    assert tip.is_visible() and "不准擅自离开工作岗位" in tip.inner_text()
+    assert abbr.get_attribute("aria-describedby") == "zc-tip" and abbr.get_attribute("title") is None
+    box, term = tip.bounding_box(), abbr.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and abs(box["y"] - term["y"]) < box["height"] + 60
+    page.locator("h1").click()
+    assert tip.is_hidden() and "不准擅自离开工作岗位" in abbr.get_attribute("title")
+    abbr.click()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    assert page.locator(".md-tooltip2").count() == 0        # not Material's per-term tooltips

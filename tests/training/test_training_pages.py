@@ -164,3 +164,40 @@ def test_excel_export_has_the_csv_tables(page, site_url, tmp_path):
     assert formula.data_type == "s"                                             # text, not a formula
     assert book["学员成绩"]["A1"].value == "姓名" and book["学员成绩"]["B1"].value == "得分"
     assert isinstance(names["赵六"][1].value, int)
+
+
+def test_pages_load_only_the_documents_a_paper_needs(page, site_url):
+    """Papers are drawn over the bank index: the trainer's page loads the county paper's unverified items'
+    document only, and a trainee's page loads the documents of the paper's questions only, never the whole bank."""
+    page.goto(site_url + "training/index.html")
+    page.wait_for_selector("#tr-make")
+    pending_docs = page.evaluate("() => QuizBank.partsOf(TrainingPaper.pendingIds())")
+    assert sorted(page.evaluate("() => QuizBank.loaded()")) == sorted(pending_docs)
+    page.goto(site_url + "training/exam.html")
+    page.wait_for_selector("#tr-open")
+    assert page.evaluate("() => QuizBank.loaded()") == []
+    code = page.evaluate("""() => TrainingCode.encodePaper({format: 'custom', version: TrainingPaper.bankVersion,
+      minutes: 10, shuffle: false, pending: [], seed: 3, docs: [0], topics: null, importance: [0, 1, 2], counts: [2, 2, 0]})""")
+    page.fill("#tr-code-input", code)
+    page.fill("#tr-name", "王五")
+    page.click("#tr-open")
+    page.wait_for_selector("#tr-start")
+    first_doc = page.evaluate("Object.keys(QUIZ_BANK.docs)[0]")
+    assert page.evaluate("() => QuizBank.loaded()") == [first_doc]
+    n_docs = page.evaluate("() => Object.keys(QUIZ_BANK.docs).length")
+    assert n_docs > 1
+
+
+def test_the_index_rows_draw_as_the_full_questions_would(page, site_url):
+    """What a paper is drawn by (section, document, topic, importance, scorable, usable) is the same on the
+    index's short rows as on the full questions, so a paper is the same as when the whole bank was loaded."""
+    page.goto(site_url + "training/exam.html")
+    page.wait_for_selector("#tr-open")
+    diff = page.evaluate("""() => new Promise(done => QuizCard.whole(() => {
+      const C = QuizCard, out = [];
+      C.all.forEach(m => { const q = C.byId[m.id];
+        const a = [m.section, m.doc, m.topic, m.importance, C.scorable(m, false), C.scorable(m, true), C.usable(m)];
+        const b = [q.section, q.doc, q.topic, q.importance, C.scorable(q, false), C.scorable(q, true), C.usable(q)];
+        if (JSON.stringify(a) !== JSON.stringify(b)) out.push([m.id, a, b]); });
+      done({diff: out, n: C.all.length, full: QUIZ_BANK.questions.length}); }))""")
+    assert diff["diff"] == [] and diff["n"] == diff["full"] > 100

@@ -1,8 +1,8 @@
 /* 培训班 · 成绩汇总: collect 成绩码 (camera scan, pasted text, imported files), flag duplicates and other papers'
    codes instead of merging them, and show the class: score distribution, each question's error rate worst first
    with its clause, per topic, per trainee; CSV and Excel export; print; the record is saved and exportable. */
-/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
-window.QuizCard.whole(function () { (function (root) {
+/* the paper is drawn over the bank index; only its questions' texts load (TrainingPaper.open, docs/assets/quiz/loader.js) */
+(function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el;
   var app = C.mount();
@@ -32,9 +32,17 @@ window.QuizCard.whole(function () { (function (root) {
     if (!r.ok) {
       if (byUser || codeInput.value) { codeMsg.textContent = r.message; codeMsg.hidden = false; }
       inputs.hidden = true; view.innerHTML = ""; flagged.innerHTML = "";
+      choosing++;   /* a paper still loading is not shown */
       return;
     }
-    code = r.code; paper = P.build(r.spec);
+    var asked = ++choosing;
+    P.open(r.spec, function (p) {
+      if (asked === choosing) use(r.code, p);   /* a later choice wins */
+    });
+  }
+  var choosing = 0;
+  function use(c, p) {
+    code = c; paper = p;
     var d = store.data;
     if (!d.sessions[code]) d.sessions[code] = { created: Date.now(), results: {}, flagged: [] };
     d.current = code;
@@ -300,4 +308,4 @@ window.QuizCard.whole(function () { (function (root) {
   }
 
   choose(false);
-})(window); });
+})(window);

@@ -1,5 +1,7 @@
 /* 培训班: a decoded 试卷码 -> the paper, the same on every device with the same bank (window.QuizCard's seeded
-   shuffle over window.QUIZ_BANK); grading of a whole 成绩码; the saved 培训班 data (namespace "training").
+   shuffle over the bank index's short rows, QuizCard.all, in bank order); open() then loads the texts of the
+   paper's questions only (docs/assets/quiz/loader.js); grading of a whole 成绩码; the saved 培训班 data
+   (namespace "training").
    The county paper's unverified items the trainer ticks are always on the paper; the other places are drawn
    from the verified questions (必知/应知 in 县卷格式; the trainer's documents, topics and importance in 自选). */
 (function (root) {
@@ -8,10 +10,14 @@
   var SECTIONS = T.SECTIONS;
 
   function docIds() { return Object.keys(BANK.docs || {}); }
-  /* the county paper's unverified items a paper may include (index = bit in the code) */
-  function pendingItems() {
+  /* the county paper's unverified items a paper may include (index = bit in the code); their texts are shown
+     once loaded (the trainer's page loads them first), else the index's short rows */
+  function pendingIds() {
     var set = (BANK.sets || []).filter(function (s) { return s.id === "paper-pending"; })[0];
-    return ((set && set.ids) || []).slice(0, T.WIDTH.pending).map(function (id, i) { return { index: i, q: C.byId[id] }; })
+    return ((set && set.ids) || []).slice(0, T.WIDTH.pending);
+  }
+  function pendingItems() {
+    return pendingIds().map(function (id, i) { return { index: i, q: C.byId[id] || C.meta[id] }; })
       .filter(function (p) { return p.q && C.usable(p.q); });
   }
   function sectionMeta(key) {
@@ -20,7 +26,8 @@
   }
   function countyCounts() { return SECTIONS.map(function (k) { return sectionMeta(k).count; }); }
 
-  /* spec (from TrainingCode.decodePaper) -> {sections: [{key, heading, points, items, wanted}], flat, kinds, max} */
+  /* spec (from TrainingCode.decodePaper) -> {sections: [{key, heading, points, items, wanted}], flat, kinds, max};
+     items are the full questions where their texts are loaded, else the index's short rows (open() loads them) */
   function build(spec) {
     var county = spec.format !== "custom";
     var counts = county ? countyCounts() : spec.counts;
@@ -28,18 +35,19 @@
     var allowDocs = county || !spec.docs ? null : spec.docs.map(function (i) { return docs[i]; });
     var allowTopics = county || !spec.topics ? null : spec.topics.map(function (i) { return topics[i]; });
     var levels = county ? ((BANK.pool && BANK.pool.default) || ["必知", "应知"]) : spec.importance.map(function (i) { return T.IMPORTANCE[i]; });
-    var chosen = pendingItems().filter(function (p) { return spec.pending.indexOf(p.index) >= 0; }).map(function (p) { return p.q; });
+    var chosen = pendingItems().filter(function (p) { return spec.pending.indexOf(p.index) >= 0; }).map(function (p) { return C.meta[p.q.id] || p.q; });
     var sections = [];
     SECTIONS.forEach(function (key, k) {
       var want = counts[k];
       if (!want) return;
       var fixed = chosen.filter(function (q) { return q.section === key; }).slice(0, want);
-      var pool = BANK.questions.filter(function (q) {
+      var pool = C.all.filter(function (q) {
         return q.section === key && C.scorable(q, false) && fixed.indexOf(q) < 0 &&
           (!allowDocs || allowDocs.indexOf(q.doc) >= 0) && (!allowTopics || allowTopics.indexOf(q.topic) >= 0) &&
           (!q.importance || levels.indexOf(q.importance) >= 0);
       });
-      var items = fixed.concat(C.shuffle(pool, spec.seed * 7 + k).slice(0, want - fixed.length));
+      var items = fixed.concat(C.shuffle(pool, spec.seed * 7 + k).slice(0, want - fixed.length))
+        .map(function (q) { return C.byId[q.id] || q; });   /* the full text where it is loaded */
       var meta = sectionMeta(key);
       sections.push({ key: key, heading: meta.heading.replace(/\(.*\)|（.*）/, ""), points: meta.points_each, items: items, wanted: want });
     });
@@ -47,6 +55,11 @@
     sections.forEach(function (s) { s.items.forEach(function (q, i) { flat.push({ q: q, key: s.key, n: i + 1, points: s.points }); }); });
     return { spec: spec, sections: sections, flat: flat, kinds: flat.map(function (f) { return f.key; }),
       max: flat.reduce(function (s, f) { return s + f.points; }, 0) };
+  }
+
+  /* build(spec) with the full texts of its questions, then done(paper): only the documents the paper draws from load */
+  function open(spec, done) {
+    C.need(build(spec).flat.map(function (f) { return f.q.id; }), function () { done(build(spec)); });
   }
 
   /* a trainee's order: the paper's, or shuffled within each section by the trainee's name (the 成绩码 keeps the paper's) */
@@ -119,7 +132,7 @@
     exportText: function () { return JSON.stringify({ format: "zhucun-training", version: 1, data: store.data }, null, 1); }
   });
 
-  root.TrainingPaper = { build: build, orderFor: orderFor, grade: grade, describe: describe, pendingItems: pendingItems,
+  root.TrainingPaper = { build: build, open: open, orderFor: orderFor, grade: grade, describe: describe, pendingItems: pendingItems, pendingIds: pendingIds,
     docIds: docIds, countyCounts: countyCounts, store: store, cleanData: cleanData,
     bankVersion: typeof BANK.bank_version === "number" ? BANK.bank_version : null };
 })(window);

@@ -1,8 +1,8 @@
 /* 培训班 · 答题: open the paper from the 试卷码 (typed or scanned), name typed once, timer, 交卷 -> score and
    成绩码 (QR + text). Every answer is saved on the device at once: a reload or a closed tab loses nothing and
    the timer does not stop. */
-/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
-window.QuizCard.whole(function () { (function (root) {
+/* the paper is drawn over the bank index; only its questions' texts load (TrainingPaper.open, docs/assets/quiz/loader.js) */
+(function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el;
   var app = C.mount();
@@ -50,7 +50,9 @@ window.QuizCard.whole(function () { (function (root) {
   }
 
   function ready(code, spec, name) {
-    var paper = P.build(spec);
+    P.open(spec, function (paper) { opened(code, paper, name); });
+  }
+  function opened(code, paper, name) {
     var saved = store.data.trainee[code];
     if (saved && saved.done) return result(code, paper, name, null);
     if (saved) return run(code, paper, name, "已恢复上次未交的答卷，计时没有暂停。");
@@ -145,4 +147,4 @@ window.QuizCard.whole(function () { (function (root) {
   }
 
   entry();
-})(window); });
+})(window);

@@ -1,6 +1,7 @@
 /* 培训班 · 出卷: the trainer chooses the paper, gets the 试卷码 (large, as a QR code, printable). */
-/* runs once the whole bank is loaded (docs/assets/quiz/loader.js): papers are drawn and graded over all of it */
-window.QuizCard.whole(function () { (function (root) {
+/* runs once the county paper's unverified items are loaded (docs/assets/quiz/loader.js; they are listed with their
+   text); a paper is drawn over the bank index and only its questions' texts load (TrainingPaper.open) */
+window.QuizCard.need(window.TrainingPaper.pendingIds(), function () { (function (root) {
   "use strict";
   var C = root.QuizCard, T = root.TrainingCode, P = root.TrainingPaper, el = C.el, BANK = C.BANK;
   var app = C.mount();
@@ -97,15 +98,18 @@ window.QuizCard.whole(function () { (function (root) {
       }
       if (!s.counts[0] && !s.counts[1] && !s.counts[2]) return refuse("三种题型的题数不能都是 0。");
     }
-    var code = T.encodePaper(s);
-    var paper = P.build(s);
-    if (!paper.flat.length) return refuse("按这个范围题库里没有可出的题，请多勾选一些文件或专题。");
-    show(code, paper);
-    var d = P.store.data;
-    d.current = code;
-    if (!d.sessions[code]) d.sessions[code] = { created: Date.now(), results: {}, flagged: [] };
-    P.store.save();
+    var code = T.encodePaper(s), asked = ++making;
+    P.open(s, function (paper) {
+      if (asked !== making) return;   /* a later click wins */
+      if (!paper.flat.length) return refuse("按这个范围题库里没有可出的题，请多勾选一些文件或专题。");
+      show(code, paper);
+      var d = P.store.data;
+      d.current = code;
+      if (!d.sessions[code]) d.sessions[code] = { created: Date.now(), results: {}, flagged: [] };
+      P.store.save();
+    });
   }
+  var making = 0;
 
   function show(code, paper) {
     out.innerHTML = "";
