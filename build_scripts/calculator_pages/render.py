@@ -79,20 +79,22 @@ PAGE_MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagno
                 "result.mjs")
 
 
-# The runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's
-# ?v= token, the others as named), asked for by the page's <head> as soon as it is parsed
-# (overrides/main.html, `runtime_preload`), so the phone's link is busy with them from the first
-# second instead of after the page scripts, the worker and its modules. The worker's own fetches of the
-# same URLs are then answered by the browser's HTTP cache, joining a download still under way
-# (tests/pyodide/test_calculator_pages.py checks that the worker asks for exactly these URLs).
+# Runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's ?v=
+# token, the others as named), asked for by the page's <head> as soon as it is parsed (overrides/main.html,
+# `runtime_preload`), so a phone's link is busy with them from the first second instead of after the page
+# scripts, the service worker's start (sw-in-charge.mjs), the worker and its modules; the worker's own
+# fetches of the same URLs are answered by the browser's HTTP cache, joining a download still under way
+# (tests/pyodide/test_calculator_pages.py checks that the worker asks for exactly these URLs). Not the
+# wasm: a host that sends it with `no-store` (tests/offline/test_pwa.py) would have a phone download its
+# 2.7 MB twice; the 1.1 MB preloaded here outlast the worker's start, so the wasm still follows at once.
 RUNTIME_DIR = "assets/pyodide"
 
 
 def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
-    """Site-relative URLs of the runtime files to preload: the wasm, its JS factory, the standard
-    library and the wheel (not the small lock and loader, which wait for no one)."""
+    """Site-relative URLs of the runtime files to preload: the wasm's JS factory, the standard library
+    and the wheel (not the wasm, see above, nor the small lock and loader, which wait for no one)."""
     wheel = [n for n in runtime["files"] if n.endswith(".whl")]
-    names = ["pyodide.asm.wasm", "pyodide.asm.mjs", f"{STDLIB_NAME}?v={token}", *wheel]
+    names = ["pyodide.asm.mjs", f"{STDLIB_NAME}?v={token}", *wheel]
     return [f"{RUNTIME_DIR}/{n}" for n in names]
 
 

@@ -60,7 +60,7 @@ with zipfile.ZipFile("/tmp/out.zip", "w") as dst:
     for info in src.infolist():
         data = src.read(info)
         if info.filename.endswith(".py"):
-            code = compile(data, "/lib/python314.zip/" + info.filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
+            code = compile(data, "PREFIX" + info.filename, "exec", dont_inherit=True, optimize=OPTIMIZE)
             data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
             info = zipfile.ZipInfo(info.filename + "c", date_time=info.date_time)
             info.create_system, info.external_attr, info.compress_type = 3, 0o644 << 16, zipfile.ZIP_DEFLATED
@@ -75,10 +75,14 @@ def cache_dir() -> Path:
     return vendor.cache_dir() / "compiled"
 
 
-def compile_archive(archive: bytes) -> bytes:
-    """The archive with every .py replaced by its .pyc (cached)."""
+STDLIB_PREFIX = "/lib/python314.zip/"           # where the interpreter finds the archive
+SITE_PACKAGES = "/lib/python3.14/site-packages/"  # where Pyodide installs a wheel
+
+
+def compile_archive(archive: bytes, optimize: int = OPTIMIZE, prefix: str = STDLIB_PREFIX) -> bytes:
+    """The archive with every .py replaced by its .pyc (cached); file names in tracebacks start with prefix."""
     pin = vendor.load_pin()
-    recipe = PRECOMPILE.replace("OPTIMIZE", str(OPTIMIZE))
+    recipe = PRECOMPILE.replace("OPTIMIZE", str(int(optimize))).replace("PREFIX", prefix)
     key = hashlib.sha256(archive + pin.integrity.encode() + recipe.encode() + repr(RUNNER_ENV).encode()).hexdigest()[:24]
     cached = cache_dir() / f"{key}.zip"
     if cached.exists():
@@ -100,6 +104,17 @@ def compile_archive(archive: bytes) -> bytes:
     cache_dir().mkdir(parents=True, exist_ok=True)
     cached.write_bytes(data)
     return repacked(data)
+
+
+def compiled_files(files: dict[str, bytes], optimize: int = 0, prefix: str = SITE_PACKAGES) -> dict[str, bytes]:
+    """{path: bytes} with every `x.py` replaced by a sourceless `x.pyc` beside it (the calculators wheel:
+    optimize 0 keeps its docstrings and asserts), everything else as it is."""
+    buf = BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in sorted(files):
+            zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), files[name])
+    out = zipfile.ZipFile(BytesIO(compile_archive(buf.getvalue(), optimize, prefix)))
+    return {name: out.read(name) for name in out.namelist()}
 
 
 def repacked(archive: bytes, compress_type: int = zipfile.ZIP_STORED) -> bytes:
