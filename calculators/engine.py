@@ -27,22 +27,24 @@ CALCULATOR_FUNCS: dict[str, Callable[[dict[str, Any], dict[str, Any]], dict[str,
     "eligibility": eligibility.calculate,
 }
 
+# What each result key is called on the page (the one set of labels). A yes/no answer may be null: the
+# clauses cannot settle it (no condition stated, an input left blank, or 需组织认定); the page says so.
 OUTPUTS: dict[str, dict[str, str]] = {
-    "attendance": {"compliant": "是否达标（null：条文不能确定）", "required": "要求天数", "shortfall": "差几天",
+    "attendance": {"compliant": "是否达标", "required": "要求天数", "shortfall": "差几天",
                    "findings": "核对结果", "consequences": "可能的后果", "silent": "条文是否未作规定",
                    "notes": "说明"},
     "leave": {"steps": "审批步骤", "approver": "批准人", "ambiguous": "条文重叠、有多种读法",
               "uncovered": "没有任何一档涵盖", "silent": "条文未规定审批人", "readings": "各种读法",
               "findings": "核对结果", "notes": "说明", "consequences": "后果", "citations": "依据条文"},
     "assessment": {"forced_tier": "条文强制的等次",
-                   "annual_assessment": "本年度是否进行年度考核（null：条文没有规定条件，或没有填写已驻村月数）",
-                   "excellent_eligible": "条文是否还允许评优秀（null：不能确定）",
+                   "annual_assessment": "本年度是否进行年度考核",
+                   "excellent_eligible": "条文是否还允许评优秀",
                    "excellent": "评优秀的依据", "triggers": "触发的情形", "consequences": "后果",
                    "unlisted": "没有填写项、需对照条文的情形", "tenure": "任期与轮换", "silent": "条文未作规定",
                    "notes": "说明"},
     "quota": {"max_excellent": "优秀最多人数", "share_percent": "比例上限（%）", "findings": "计算过程",
               "notes": "说明"},
-    "eligibility": {"eligible": "能否选派（null：需组织认定）", "summary": "结论", "reasons": "逐项依据",
+    "eligibility": {"eligible": "能否选派", "summary": "结论", "reasons": "逐项依据",
                     "notes": "说明"},
 }
 

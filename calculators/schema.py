@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .citations import EXAMPLE, is_citation
 from .conditions import BOUND_KEYS, FIELD_TESTS
 from .fields import CALCULATORS
 
@@ -36,7 +37,6 @@ SUPPORT_TOPICS = {
     "injury_death": "因公负伤、工伤和牺牲", "conditions": "工作和生活条件", "care": "关怀慰问",
     "training": "学习培训",
 }
-CITE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Names a condition may test: every input field plus the derived facts the calculators add.
@@ -128,8 +128,8 @@ class _Checker:
         for k in ("label", "quote", "number_text", "note"):
             self.string(obj, k, path)
         cite = obj.get("cite")
-        if "cite" in obj and not (isinstance(cite, str) and CITE_RE.match(cite)):
-            self.err(f"{path}.cite", f"{cite!r} is not a citation like hebei-measures#art-17-3")
+        if "cite" in obj and not is_citation(cite):
+            self.err(f"{path}.cite", f"{cite!r} is not a citation like {EXAMPLE}")
         self.enum(obj, "unit", path, UNITS)
         self.enum(obj, "period", path, PERIODS)
         if "value" in obj and not isinstance(obj["value"], (list, bool, str)):

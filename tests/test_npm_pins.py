@@ -1,35 +1,40 @@
-"""Every front-end package vendored from npm through build_scripts/npm (ts-fsrs for 智能复习, the 培训班
-QR libraries and fflate) is refused when its cached tarball is not the pinned one. (Pyodide's own
-tarball check, with a byte changed in the middle, is in tests/pyodide/test_pyodide_vendoring.py.)"""
+"""The one list of npm pins (build_scripts/npm/pins.json): every package at an exact version with a
+sha512 integrity, and every one refused when its cached tarball is not the pinned one (a byte changed
+in the middle), both when the tarball is asked for and when a file is read from it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from build_scripts import npm
-from build_scripts.quiz import fsrs_vendor
-from build_scripts.training import qr_vendor
+
+PINS = list(npm.pins().values())
 
 
-def _pins():
-    yield fsrs_vendor.load_pin(), fsrs_vendor.cache_dir
-    for pin in qr_vendor.pins():
-        yield pin, qr_vendor.cache_dir
+def test_the_list_names_every_package_the_site_takes_from_npm():
+    assert set(npm.pins()) == {"pyodide", "ts-fsrs", "qrcode-generator", "jsqr", "fflate"}
+    for pin in PINS:
+        assert re.fullmatch(r"\d+\.\d+\.\d+", pin.version), pin
+        assert pin.integrity.startswith("sha512-") and pin.use
+        assert bool(pin.site_path) == bool(pin.file) != bool(pin.files), pin   # one script, or files unpacked by a user
+        assert not pin.site_path or (pin.site_path.startswith("assets/vendor/") and pin.licence)
 
 
-PINS = list(_pins())
-
-
-@pytest.mark.parametrize("pin, cache_dir", PINS, ids=[pin.package for pin, _ in PINS])
-def test_tampered_tarball_is_refused(tmp_path, pin, cache_dir):
-    good = npm.tarball(pin, cache_dir())
+@pytest.mark.parametrize("pin", PINS, ids=[pin.package for pin in PINS])
+def test_tampered_tarball_is_refused(tmp_path, pin):
+    good = npm.tarball(pin)
+    assert npm.sri_sha512(good.read_bytes()) == pin.integrity
     bad = tmp_path / good.name
     shutil.copyfile(good, bad)
-    with bad.open("ab") as f:
-        f.write(b"\0")
-    with pytest.raises(npm.IntegrityError):
+    with bad.open("r+b") as fh:
+        fh.seek(bad.stat().st_size // 2)
+        byte = fh.read(1)
+        fh.seek(-1, 1)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(npm.IntegrityError, match="pinned"):
         npm.tarball(pin, tmp_path)
     with pytest.raises(npm.IntegrityError):
-        npm.member(pin, tmp_path)
+        npm.member(pin, tmp_path, pin.file or pin.files[0])

@@ -98,10 +98,10 @@ def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
     return [f"{RUNTIME_DIR}/{n}" for n in names]
 
 
-def calculator_page(spec: CalculatorSpec, doc_names: dict[str, str], token: str, runtime: dict[str, Any]) -> str:
+def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -> str:
     """runtime: {"total": bytes the worker downloads, "files": {name: {"bytes", "sha256"}}} (the build's
     manifest: the worker checks its downloads against it)."""
-    data = json.dumps(spec.browser_spec(doc_names), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(spec.browser_spec(), ensure_ascii=False, separators=(",", ":"))
     manifest = json.dumps(runtime, separators=(",", ":"), sort_keys=True)
     total_bytes = runtime["total"]
     fields = "".join(_field_block(f) for f in spec.fields)

@@ -2,6 +2,7 @@
 
     build_pages(rule_sets) -> {src_uri: markdown}     # the pages, one module per page type
     citation_problems(rule_sets, corpus) -> [str]     # calculators.citecheck against the clause texts
+    checked_rule_sets() -> rule_sets                  # loaded, validated and citation-checked (ComparisonError)
 
 Nothing here holds a value: every number, approver and consequence comes from
 `calculators/rules/*.yml`, so the site and the calculators read the same data.
@@ -9,9 +10,12 @@ Nothing here holds a value: every number, approver and consequence comes from
 
 from __future__ import annotations
 
+from build_scripts.corpus import CorpusError, load_corpus
 from build_scripts.corpus.numerals import int_to_chinese
 from build_scripts.safe_text import md_data
 from calculators.citecheck import rule_set_problems
+from calculators.loader import load_yaml_dir
+from calculators.schema import RuleSetError
 
 from . import assessment, attendance, eligibility, leave, md, readings, support
 
@@ -44,3 +48,20 @@ def build_pages(rule_sets: dict[str, md.RuleSet]) -> dict[str, str]:
 def citation_problems(rule_sets: dict[str, md.RuleSet], corpus) -> list[str]:
     """`calculators/rules/<file>.yml: <key path>: <problem>` for every citation that fails."""
     return rule_set_problems(rule_sets, lambda cite: corpus.resolve(cite)[1].text, int_to_chinese)
+
+
+class ComparisonError(ValueError):
+    """A rule set that cannot be loaded or cites a clause wrongly; the message names file and key path."""
+
+
+def checked_rule_sets() -> dict[str, md.RuleSet]:
+    """Every rule set, validated, with every cite/quote/number checked against the clause texts."""
+    try:
+        rule_sets = load_yaml_dir()
+        corpus = load_corpus()
+    except (RuleSetError, CorpusError) as exc:
+        raise ComparisonError(f"comparison pages: {exc}") from exc
+    problems = citation_problems(rule_sets, corpus)
+    if problems:
+        raise ComparisonError("rule-set citations:\n  " + "\n  ".join(problems))
+    return rule_sets

@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterable
 
 from calculators.conditions import BOUND_KEYS, BOUND_WORDS
 from calculators.schema import expand_refs
+from build_scripts import citations
 from build_scripts.corpus import load_spec
 
 RuleSet = dict[str, Any]
@@ -18,8 +19,8 @@ COUNTING_RULE = ("计数规则：“以上、以下、以内”**包含**本数�
 
 
 def cite(citation: str | None) -> str:
-    """The token the regulations hook turns into a clause link."""
-    return f" [[cite:{citation}]]" if citation else ""
+    """The link to the clause, after a space."""
+    return f" {citations.md_link(citation)}" if citation else ""
 
 
 def cited(text: str, citation: str | None) -> str:
@@ -94,24 +95,24 @@ def trigger(rs: RuleSet, t: dict[str, Any], kinds: set[str] | None = None) -> st
     return "<br>→ ".join(parts)
 
 
-CITE_TOKEN = re.compile(r" ?\[\[cite:([^\]]+)\]\]")
+CITE_LINK = re.compile(" ?" + citations.MD_LINK.pattern)
 
 
 def once_per_cell(parts: list[str]) -> list[str]:
-    """Each clause cited once in a cell: a citation is kept where it last appears, dropped before."""
+    """Each clause cited once in a cell: a citation is kept where it last appears, dropped before
+    (one clause, one link text)."""
     seen: set[str] = set()
     out = []
     for part in reversed(parts):
-        tokens = CITE_TOKEN.findall(part)
+        links = [m.group(0).lstrip() for m in CITE_LINK.finditer(part)]
 
-        def keep(m: re.Match, pending=list(tokens)) -> str:
-            c = m.group(1)
-            pending.pop(0)
-            if c in seen or c in pending:
+        def keep(m: re.Match, pending=list(links)) -> str:
+            link = pending.pop(0)
+            if link in seen or link in pending:
                 return ""
             return m.group(0)
-        part = CITE_TOKEN.sub(keep, part)
-        seen.update(tokens)
+        part = CITE_LINK.sub(keep, part)
+        seen.update(links)
         out.append(part)
     return list(reversed(out))
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from calculators.citations import CitationError, parse
+
 from .clause_parser import Clause, parse_clauses
 from .seed_slicing import CorpusError, normalise_noise, slice_seed
 
@@ -20,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT_ROOT = HERE.parent.parent
 SPEC_FILE = HERE / "documents.yml"
 NOISE_FILE = HERE / "removed_noise.yml"
+PAGES_DIR = "regulations"   # one generated page per document: regulations/<document id>.md
 
 
 def seeds_dir() -> Path:
@@ -65,10 +68,12 @@ class Corpus:
     spec: dict
 
     def resolve(self, citation: str) -> tuple[Document, Clause]:
-        """'doc#anchor' → (document, clause); raises CorpusError naming what is missing."""
-        if not isinstance(citation, str) or "#" not in citation:
-            raise CorpusError(f"citation {citation!r} is not of the form 'doc-id#anchor'")
-        doc_id, anchor = citation.split("#", 1)
+        """'doc#anchor' -> (document, clause); raises CorpusError naming what is missing.
+        (Pages and specs go through build_scripts/citations.py, which labels and links too.)"""
+        try:
+            doc_id, anchor = parse(citation)
+        except CitationError as exc:
+            raise CorpusError(str(exc)) from exc
         doc = self.documents.get(doc_id)
         if doc is None:
             raise CorpusError(f"citation {citation!r}: no document {doc_id!r}")
@@ -76,12 +81,6 @@ class Corpus:
         if clause is None:
             raise CorpusError(f"citation {citation!r}: document {doc_id} has no clause anchor {anchor!r}")
         return doc, clause
-
-    def cite_label(self, citation: str) -> str:
-        doc, clause = self.resolve(citation)
-        if clause.kind in ("title", "preamble", "closing", "part"):
-            return f"《{doc.short}》{clause.label}"
-        return f"《{doc.short}》{clause.label}"
 
     def to_index(self) -> dict:
         """The machine-readable index written to site/clauses.json."""
@@ -94,7 +93,7 @@ class Corpus:
                     "level": d.meta["level"],
                     "jurisdiction": d.meta["jurisdiction"],
                     "completeness": d.meta["completeness"],
-                    "page": f"regulations/{d.id}.html",
+                    "page": f"{PAGES_DIR}/{d.id}.html",
                     "clauses": [
                         {"anchor": c.anchor, "label": c.label, "kind": c.kind,
                          "parent": c.parent, "text": c.text}

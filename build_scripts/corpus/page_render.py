@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from build_scripts import citations
 from build_scripts.safe_text import front_matter, md_text
 
 from . import Corpus, Document
@@ -67,12 +68,20 @@ def _depth(doc: Document, clause: Clause) -> int:
     return depth
 
 
-def render_document(doc: Document, screen: bool = True) -> str:
-    """The regulation page; screen=False (the print page) shows the details open and no contents list."""
+def render_document(doc: Document, screen: bool = True, level: int = 1, anchor_prefix: str = "") -> str:
+    """The regulation page; screen=False (the print page) shows the details open and no contents list.
+
+    level 1 is a page of its own (front matter, `#` title). A higher level makes the document a section
+    of a larger page (the print page): no front matter, every heading that many levels down, the title
+    anchored at the document id and every clause anchor prefixed with anchor_prefix (clause anchors
+    repeat across documents)."""
+    title = f"{'#' * level} {md_escape(doc.title)}"
     out = [
         # boost: the source text outranks tool and practice pages that mention the same words
         front_matter(title=doc.title, search={"boost": 2}),
-        f"# {md_escape(doc.title)}",
+        title,
+    ] if level == 1 else [f"{title} {{ #{doc.id} }}"]
+    out += [
         "",
         # folded, so the text itself starts on a phone's first screen
         ('??? info doc-meta "文件信息（发文机关、文号、日期、适用范围）"' if screen else '!!! info doc-meta "文件信息"'),
@@ -90,16 +99,17 @@ def render_document(doc: Document, screen: bool = True) -> str:
         out += ['!!! warning "节选"', f"    本站所据文本为节选，{md_escape(doc.meta['stops_at'])}", ""]
     extra_class = " keep-spaces" if doc.meta.get("keep_inner_spaces") else ""
     out += [f'<div class="law-text{extra_class}" data-doc="{doc.id}" markdown>', ""]
+    has_chapters = any(c.kind == "chapter" for c in doc.clauses)
     for clause in doc.clauses:
         if _is_heading(clause):
-            level = "##" if clause.kind in ("chapter", "part") or not any(
-                c.kind == "chapter" for c in doc.clauses) else "###"
-            out += [f"{level} {md_escape(clause.paragraphs[0])} {{ #{clause.anchor} .clause-heading }}", ""]
+            depth = 1 if clause.kind in ("chapter", "part") or not has_chapters else 2
+            out += [f"{'#' * (level + depth)} {md_escape(clause.paragraphs[0])} "
+                    f"{{ #{anchor_prefix}{clause.anchor} .clause-heading }}", ""]
             rest = clause.paragraphs[1:]
             if rest:
-                out += [_clause_html(doc, clause, rest, own_anchor=False), ""]
+                out += [_clause_html(doc, clause, rest, own_anchor=False, anchor_prefix=anchor_prefix), ""]
             continue
-        out += [_clause_html(doc, clause, clause.paragraphs, own_anchor=True), ""]
+        out += [_clause_html(doc, clause, clause.paragraphs, own_anchor=True, anchor_prefix=anchor_prefix), ""]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -112,8 +122,8 @@ def _show_blanks(escaped: str) -> str:
     return _BLANK.sub(lambda m: f'<span class="blank">{m.group(0)}</span>', escaped)
 
 
-def _clause_html(doc: Document, clause: Clause, paragraphs: list[str], own_anchor: bool) -> str:
-    ident = f' id="{clause.anchor}"' if own_anchor else f' data-anchor-of="{clause.anchor}"'
+def _clause_html(doc: Document, clause: Clause, paragraphs: list[str], own_anchor: bool, anchor_prefix: str = "") -> str:
+    ident = f' id="{anchor_prefix}{clause.anchor}"' if own_anchor else f' data-anchor-of="{clause.anchor}"'
     depth = min(_depth(doc, clause), 4)
     mark = _show_blanks if doc.meta.get("keep_inner_spaces") else (lambda t: t)
     body = "".join(f"<p>{mark(html.escape(p, quote=False))}</p>" for p in paragraphs)
@@ -157,6 +167,6 @@ def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
                 continue
             out += [f"## {md_escape(doc.short)}（{md_escape(doc.meta['jurisdiction'])}）", ""]
             for c in hits:
-                out.append(f"- [{md_escape(c.label)}](../{doc.id}.md#{c.anchor})：{md_escape(c.text)}")
+                out.append(f"- [{md_escape(c.label)}]({citations.md_target(f'{doc.id}#{c.anchor}')})：{md_escape(c.text)}")
             out.append("")
     return "\n".join(out)

@@ -5,7 +5,7 @@ the line or key path, never a traceback.
 
 Runs from the first hook's on_pre_build (build_scripts/data_check/hook.py), before MkDocs empties the
 site directory, so a failed build leaves the previous site as it was. The checks are the project's own
-validators (rule-set schema and citations, glossary, corpus slicing, bank validation) plus the shape of
+validators (rule-set schema and citations, glossary, corpus slicing, bank validation, [[cite:]] in docs/) plus the shape of
 documents.yml, topics.yml and county_settings.yml; whatever a validator raises is turned into one line.
 
 `python -m build_scripts.data_check` prints the same lines (exit 1 when there are any).
@@ -20,6 +20,7 @@ from typing import Any, Callable
 import yaml
 
 from build_scripts.quiz.yaml_lines import LineDict, load_with_lines
+from calculators.citations import is_id
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = "build_scripts/corpus/documents.yml"
@@ -28,9 +29,9 @@ TERMS = "build_scripts/glossary/terms.yml"
 SETTINGS = "quiz_bank/county_settings.yml"
 RULES = "calculators/rules"
 SYNONYMS = "build_scripts/search_index/synonyms.yml"
+DOCS = "docs"
 
 DOC_REQUIRED = ("id", "short", "seed", "start", "title", "level", "jurisdiction", "completeness")
-DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")   # what [[cite:doc#anchor]] accepts
 ONE_LINE_TEXT = re.compile(r"[\r\n\u2028\u2029]")
 
 
@@ -99,7 +100,7 @@ def check_documents(spec: Any) -> list[str]:
                 out.append(f"{where}: {key}: one line of text")
         doc_id = doc.get("id")
         if isinstance(doc_id, str):
-            if not DOC_ID.fullmatch(doc_id):
+            if not is_id(doc_id):
                 out.append(f"{where}: id: lower-case letters, digits and - only (it is used in citations)")
             if doc_id in seen:
                 out.append(f"{where}: id: used twice")
@@ -227,11 +228,23 @@ def problems(root: Path = ROOT) -> list[str]:
             out += [_one_line(line) for line in str(exc).splitlines()]
 
     if corpus is not None:
+        out += _guard(out, DOCS, lambda: page_citation_problems(root, corpus)) or []
+
+    if corpus is not None:
         from build_scripts.quiz.corpus_access import load as quiz_corpus
         from build_scripts.quiz.validate import bank_files, validate_files
         errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), quiz_corpus()))
         out += [_one_line(e) for e in errors or []]
     return out
+
+
+def page_citation_problems(root: Path, corpus) -> list[str]:
+    """Every [[cite:doc#anchor]] of the hand-written pages resolves (the Markdown extension links it)."""
+    from build_scripts import citations
+
+    return [problem for path in sorted((root / DOCS).rglob("*.md"))
+            for problem in citations.page_problems(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix(),
+                                                   corpus)]
 
 
 def forget_loaded_data() -> None:

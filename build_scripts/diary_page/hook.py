@@ -14,7 +14,7 @@ from mkdocs.structure.files import File
 
 from build_scripts.diary_page import render
 
-SRC_URI = "diary/index.md"
+SRC_URI = render.SRC_URI
 
 
 def on_files(files, config, **kwargs):

@@ -7,12 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from build_scripts.calculator_pages import hook as calc_hook
-from build_scripts.calculator_pages.spec import clause_labels, document_short_names
+from build_scripts import citations
+from build_scripts.calculator_pages import pages as calc_pages
+from build_scripts.calculator_pages.spec import rule_set_cites
 from build_scripts.pyodide import artifacts
 from build_scripts.safe_text import front_matter, html_text
 
 ASSETS = "../assets/calculators"
+SRC_URI = "diary/index.md"
 MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagnose.mjs", "result.mjs", "diary-page.mjs")
 
 
@@ -20,7 +22,7 @@ def config() -> dict[str, Any]:
     diary = artifacts.import_calculators("calculators.diary")
     described = diary.describe()
     ids = [r["id"] for r in described["rule_sets"]]
-    return {**described, "docs": document_short_names(), "labels": clause_labels(ids),
+    return {**described, "cites": citations.links(rule_set_cites(ids), SRC_URI.rpartition("/")[0]),
             "readings": [list(r) for r in diary.READINGS]}
 
 
@@ -30,8 +32,8 @@ def _options(items: list[tuple[str, str]]) -> str:
 
 def page(docs_dir: Path) -> str:
     cfg = config()
-    token = calc_hook.version_token(docs_dir)
-    runtime = json.dumps(calc_hook.runtime_manifest(), separators=(",", ":"), sort_keys=True)
+    token = calc_pages.version_token(docs_dir)
+    runtime = json.dumps(calc_pages.runtime_manifest(), separators=(",", ":"), sort_keys=True)
     rules = _options([(r["id"], f"{r['jurisdiction']}：{r['title']}") for r in cfg["rule_sets"]])
     roles = _options(list(cfg["roles"].items()))
     preload = "".join(f'<link rel="modulepreload" href="{ASSETS}/{m}?v={token}">' for m in MODULES)

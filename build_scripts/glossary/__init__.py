@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts import citations
 from build_scripts.safe_text import md_text
 
 TERMS_FILE = Path(__file__).with_name("terms.yml")
@@ -79,18 +80,22 @@ def add_tooltips(page_html: str, terms: list[dict]) -> str:
     return "".join(out)
 
 
-def render_page(terms: list[dict], cite_label) -> str:
+def _links(cites: list[str]) -> str:
+    return "；".join(citations.md_link(c) for c in cites)
+
+
+def render_page(terms: list[dict]) -> str:
     out = ["---", "title: 术语表", "---", "", "# 术语表", "",
            "城市机关干部初到村里可能不熟悉的说法。凡本站文件作了规定的，解释依据原文并注明出处；"
            "本站文件没有定义的，明确标注“本站文件未定义”，解释仅为通行说法，供理解，不作依据。", ""]
     for t in sorted(terms, key=lambda t: t["term"]):
         out += [f"## {md_text(t['term'])}", "", md_text(t["plain"]), ""]
         if t.get("corpus_defines"):
-            out.append("**出处：** " + "；".join(f"[[cite:{c}]]" for c in t["defined_in"]))
+            out.append("**出处：** " + _links(t["defined_in"]))
         else:
-            out.append("**本站文件未定义。** 使用于：" + "；".join(f"[[cite:{c}]]" for c in t.get("used_in", [])))
+            out.append("**本站文件未定义。** 使用于：" + _links(t.get("used_in", [])))
         if t.get("corpus_defines") and t.get("used_in"):
             out.append("")
-            out.append("另见：" + "；".join(f"[[cite:{c}]]" for c in t["used_in"]))
+            out.append("另见：" + _links(t["used_in"]))
         out.append("")
     return "\n".join(out)

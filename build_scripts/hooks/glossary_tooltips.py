@@ -14,7 +14,7 @@ def on_files(files, config):
     problems = glossary.check_terms(terms, load_corpus().resolve)
     if problems:
         raise PluginError("glossary:\n" + "\n".join(problems))
-    files.append(File.generated(config, "glossary.md", content=glossary.render_page(terms, None)))
+    files.append(File.generated(config, "glossary.md", content=glossary.render_page(terms)))
     return files
 
 

@@ -18,7 +18,7 @@ def on_files(files, config):
         raise PluginError(f"{print_all.SRC_URI} is generated; remove docs/{print_all.SRC_URI}")
     try:
         content = print_all.render(load_corpus())
-    except (CorpusError, print_all.PrintPageError) as exc:
+    except CorpusError as exc:
         raise PluginError(f"print page: {exc}") from exc
     files.append(File.generated(config, print_all.SRC_URI, content=content))
     return files

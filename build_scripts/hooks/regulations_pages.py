@@ -1,14 +1,13 @@
-"""MkDocs hook: the regulation pages, the clause index and citation links.
+"""MkDocs hook: the regulation pages and the clause index.
 
 - on_files: generate docs/regulations/<id>.md, the level index and the topic pages from the seeds.
-- on_page_markdown: turn [[cite:doc#anchor]] into a link; an unknown citation fails the build.
+  ([[cite:doc#anchor]] in hand-written pages is the Markdown extension build_scripts/cite_markdown.py.)
 - on_post_build: write site/clauses.json (every document and clause with its text).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,11 +16,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from build_scripts.corpus import CorpusError, load_corpus
+from build_scripts.corpus import PAGES_DIR, CorpusError, load_corpus
 from build_scripts.corpus import page_render
-from build_scripts.safe_text import md_text
-
-CITE = re.compile(r"\[\[cite:([a-z0-9-]+#[A-Za-z0-9-]+)\]\]")
 
 
 def _corpus():
@@ -33,34 +29,17 @@ def _corpus():
 
 def on_files(files, config):
     corpus = _corpus()
-    docs = [(f"regulations/{d.id}.md", page_render.render_document(d)) for d in corpus.documents.values()]
-    docs.append(("regulations/index.md", page_render.render_level_index(corpus)))
+    docs = [(f"{PAGES_DIR}/{d.id}.md", page_render.render_document(d)) for d in corpus.documents.values()]
+    docs.append((f"{PAGES_DIR}/index.md", page_render.render_level_index(corpus)))
     keywords = yaml.safe_load((ROOT / "build_scripts/corpus/topics.yml").read_text(encoding="utf-8"))
     for key in corpus.spec["topics"]:
-        docs.append((f"regulations/topics/{key}.md", page_render.render_topic(corpus, key, keywords[key])))
+        docs.append((f"{PAGES_DIR}/topics/{key}.md", page_render.render_topic(corpus, key, keywords[key])))
     for src_uri, content in docs:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             raise PluginError(f"{src_uri} is generated from the seeds; remove the hand-written file docs/{src_uri}")
         files.append(File.generated(config, src_uri, content=content))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    corpus = _corpus()
-    depth = page.file.src_uri.count("/")
-    prefix = "../" * depth
-
-    def link(match):
-        citation = match.group(1)
-        try:
-            label = corpus.cite_label(citation)
-        except CorpusError as exc:
-            raise PluginError(f"docs/{page.file.src_uri}: {exc}") from exc
-        doc_id, anchor = citation.split("#", 1)
-        return f'[{md_text(label)}]({prefix}regulations/{doc_id}.md#{anchor}){{ .cite }}'
-
-    return CITE.sub(link, markdown)
 
 
 def on_post_build(config):

@@ -1,9 +1,14 @@
-"""Front-end packages from npm: one pinned tarball per package, sha512 checked every time it is used.
+"""Front-end packages from npm: the one list of pins and the one way their files reach the site.
 
-`npm pack <package>@<version>` (the ordinary npm client) fills a git-ignored cache; `tarball()` verifies
-it against the pin's integrity (a mismatch stops the build) and `member()` reads one file from it.
-Used by Pyodide (build_scripts/pyodide/vendor.py unpacks its runtime files from the verified tarball),
-the offline bundle (iframe-worker shim) and the practice pages (ts-fsrs).
+`pins.json` lists every package the site takes from npm, at an exact version with its sha512 integrity:
+Pyodide (its runtime files, unpacked by build_scripts/pyodide/vendor.py), ts-fsrs (智能复习), and the
+培训班 libraries qrcode-generator, jsqr and fflate. `npm pack <package>@<version>` (the ordinary npm
+client) fills one git-ignored cache (`.cache/npm/`, or $NPM_VENDOR_CACHE_DIR); `tarball()` verifies the
+tarball against the pin on every use (a mismatch stops the build) and `member()` reads one file of it.
+
+A pin with a `site_path` is a classic script the site carries as a file (works from file://, sets a
+window global; nothing is fetched at run time): `site_files()` gives every such script with a banner
+naming its package, version and licence (without a source-map comment), and its licence file beside it.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ import shutil
 import subprocess
 import tarfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+PINS_FILE = HERE / "pins.json"
+SOURCE_MAP = b"//# sourceMappingURL="
 
 
 class IntegrityError(RuntimeError):
@@ -27,28 +36,51 @@ class IntegrityError(RuntimeError):
 
 @dataclass(frozen=True)
 class Pin:
-    """One vendored file of one npm package and where the site puts it."""
+    """One npm package at an exact version: the files the site takes from it and where they go."""
     package: str
     version: str
     integrity: str
-    file: str
-    site_path: str
+    use: str = ""
+    file: str | None = None            # the one script the site carries …
+    site_path: str | None = None       # … and where (a classic script: site_files())
+    licence: str | None = None
     license_file: str | None = None
+    files: tuple[str, ...] = ()        # several files unpacked by their user (Pyodide)
+
+    @property
+    def tarball_name(self) -> str:
+        return f"{self.package}-{self.version}.tgz"
 
 
-def load_pin(path: Path) -> Pin:
-    return Pin(**json.loads(path.read_text(encoding="utf-8")))
+@cache
+def pins() -> dict[str, Pin]:
+    """package name -> pin, in the order of pins.json."""
+    data = json.loads(PINS_FILE.read_text(encoding="utf-8"))
+    return {name: Pin(package=name, **{**fields, "files": tuple(fields.get("files", ()))})
+            for name, fields in data.items()}
+
+
+def pin(package: str) -> Pin:
+    return pins()[package]
 
 
 def sri_sha512(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
-def tarball(pin, cache: Path) -> Path:
-    """The verified tarball, fetched with `npm pack` only when the cache lacks it (pin: anything with
-    package, version and integrity, e.g. a Pin or Pyodide's own pin)."""
+def cache_dir() -> Path:
+    return default_cache("npm", "NPM_VENDOR_CACHE_DIR")
+
+
+def default_cache(name: str, env: str) -> Path:
+    return Path(os.environ.get(env) or ROOT / ".cache" / name)
+
+
+def tarball(pin: Pin, cache: Path | None = None) -> Path:
+    """The verified tarball, fetched with `npm pack` only when the cache lacks it."""
+    cache = cache or cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"{pin.package}-{pin.version}.tgz"
+    path = cache / pin.tarball_name
     if not path.exists():
         npm = shutil.which("npm")
         if npm is None:
@@ -63,7 +95,7 @@ def tarball(pin, cache: Path) -> Path:
     return path
 
 
-def member(pin: Pin, cache: Path, name: str | None = None) -> bytes:
+def member(pin: Pin, cache: Path | None = None, name: str | None = None) -> bytes:
     """One file of the verified package (default: the pin's file)."""
     name = name or pin.file
     with tarfile.open(tarball(pin, cache), "r:gz") as tar:
@@ -76,5 +108,23 @@ def member(pin: Pin, cache: Path, name: str | None = None) -> bytes:
         return src.read()
 
 
-def default_cache(name: str, env: str) -> Path:
-    return Path(os.environ.get(env) or ROOT / ".cache" / name)
+def script_files(pin: Pin, cache: Path | None = None) -> dict[str, bytes]:
+    """site path -> bytes for one classic-script pin: the script with its banner, its licence beside it."""
+    script = member(pin, cache)
+    lines = [line for line in script.splitlines(keepends=True) if not line.startswith(SOURCE_MAP)]
+    folder = Path(pin.site_path).parent
+    where = "LICENSE.txt beside this file" if pin.license_file else "licence in the header below"
+    banner = f"/* {pin.package} {pin.version} (npm, {pin.integrity[:20]}…), {pin.licence} licence: {where} */\n"
+    out = {pin.site_path: banner.encode() + b"".join(lines)}
+    if pin.license_file:
+        out[str(folder / "LICENSE.txt")] = member(pin, cache, pin.license_file)
+    return out
+
+
+def site_files() -> dict[str, bytes]:
+    """Every vendored classic script (and licence) the site carries: site path -> bytes."""
+    out: dict[str, bytes] = {}
+    for p in pins().values():
+        if p.site_path:
+            out.update(script_files(p))
+    return out

@@ -22,7 +22,7 @@ PARTS = [
     ("assets/search/", "搜索脚本"),
     ("assets/javascripts/", "主题脚本"),
     ("assets/stylesheets/", "主题样式"),
-    ("assets/", "其他资源（图标、样式、离线垫片）"),
+    ("assets/", "其他资源（图标、样式）"),
     ("regulations/", "法规原文页面"),
     ("quiz/", "练习与考试页面"),
     ("tools/", "计算器页面"),

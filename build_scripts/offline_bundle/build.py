@@ -8,8 +8,7 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from build_scripts.offline_bundle import config as offline_config
-from build_scripts.offline_bundle import vendor
+from build_scripts.offline_bundle.config import OFFLINE_CONFIG
 
 
 class OfflineBuildError(RuntimeError):
@@ -18,22 +17,18 @@ class OfflineBuildError(RuntimeError):
 
 def build_site(site_dir: Path) -> Path:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    cfg = load_config(config_file=offline_config.config_stream(), site_dir=str(site_dir), strict=True)
+    cfg = load_config(config_file=str(OFFLINE_CONFIG), site_dir=str(site_dir), strict=True)
     mkdocs_build(cfg)
     check_site(site_dir)
     return site_dir
 
 
 def check_site(site: Path) -> None:
-    """The pieces Material's offline mode needs, all local."""
+    """What the copy needs from file://, all local."""
     problems = []
     if not (site / "search" / "index.js").exists():
         problems.append("search/index.js (the search index, loaded as a script) is missing: is the search hook on?")
-    if not (site / vendor.load_pin().site_path).exists():
-        problems.append("the vendored iframe-worker shim is missing")
     index = (site / "index.html").read_text(encoding="utf-8")
-    if "iframe-worker/shim.js" not in index:
-        problems.append("index.html does not load the vendored iframe-worker shim")
     if (site / "assets" / "pyodide").exists():
         problems.append("assets/pyodide/ (the http runtime files) is in the offline copy: its pages load "
                         "assets/offline-pyodide/ only")

@@ -1,55 +1,39 @@
-"""MkDocs hook for the offline build only (added by build_scripts.offline_bundle.config).
+"""MkDocs hook of the offline build (listed in mkdocs.yml; it does nothing unless mkdocs.offline.yml's
+`extra.offline_copy` is set, build_scripts/offline_bundle/config.py).
 
-on_files: put the vendored iframe-worker shim where mkdocs.offline.yml's `extra.polyfills` points
-(rewritten to load its frame script from a file: build_scripts/csp/iframe_worker.py).
-on_post_build (after the Pyodide hook has written assets/pyodide/): the file:// Pyodide pieces and
-the calculator pages' import maps (build_scripts/offline_bundle/pyodide_file.py), made from the
-build's runtime bundle (site_files.bundle(), the same bytes); assets/pyodide/ is then removed (the
-copy's pages never load it).
+on_config: the theme features without navigation.instant.
+on_post_build (-50: after the Pyodide hook has written assets/pyodide/, before the CSP hook hashes the
+pages): the file:// Pyodide pieces and the calculator pages' import maps
+(build_scripts/offline_bundle/pyodide_file.py), made from the build's runtime bundle
+(site_files.bundle(), the same bytes); assets/pyodide/ is then removed (the copy's pages never load it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
-from build_scripts.csp import iframe_worker
-from build_scripts.offline_bundle import pyodide_file, vendor
-from build_scripts.pyodide import site_files
+from build_scripts.offline_bundle import pyodide_file
+from build_scripts.offline_bundle.config import is_offline_build, offline_features
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
+from build_scripts.pyodide import site_files
 
 log = logging.getLogger("mkdocs.hooks.offline_bundle")
 
 
 def on_config(config):
-    pin = vendor.load_pin()
-    if pin.site_path not in [str(p) for p in config.extra.get("polyfills", [])]:
-        raise PluginError(f"offline build: extra.polyfills must list {pin.site_path} (mkdocs.offline.yml)")
+    if is_offline_build(config):
+        config.theme["features"] = offline_features(config.theme["features"] if "features" in config.theme else [])
     return config
-
-
-def on_files(files, config):
-    pin = vendor.load_pin()
-    # the shim without its inline frame script (the Content-Security-Policy), and that script as a file
-    try:
-        shim = iframe_worker.rewrite_shim(vendor.shim_bytes(pin).decode("utf-8"))
-    except iframe_worker.ShimChanged as exc:
-        raise PluginError(str(exc)) from exc
-    files.append(File.generated(config, pin.site_path, content=shim))
-    frame = pin.site_path.rsplit("/", 1)[0] + "/" + iframe_worker.FRAME_NAME
-    files.append(File.generated(config, frame, content=iframe_worker.FRAME_JS))
-    return files
 
 
 @event_priority(-50)
 def on_post_build(config):
     site = Path(config["site_dir"])
-    if not (site / "assets" / "pyodide" / "pyodide.mjs").exists():
+    if not is_offline_build(config) or not (site / "assets" / "pyodide" / "pyodide.mjs").exists():
         return
     try:
         written = pyodide_file.write(site, site_files.bundle())

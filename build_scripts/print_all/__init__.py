@@ -1,43 +1,22 @@
 """One printable page of every regulation (docs/print/all-regulations.md, generated at build time).
 
 Each document is rendered by build_scripts.corpus.page_render as on its own page (details open, no
-contents list), then put
-one level down under its own heading, its anchors prefixed with the document id (`hebei-measures--art-17`)
-because clause anchors repeat across documents. Each document starts on a new A4 sheet.
+contents list) but as a section: one heading level down, anchored at its document id, its clause anchors
+prefixed with the document id (`hebei-measures--art-17`) because clause anchors repeat across documents.
+Each document starts on a new A4 sheet.
 """
 
 from __future__ import annotations
-
-import re
 
 from build_scripts.corpus import Corpus
 from build_scripts.corpus.page_render import md_escape, render_document
 
 SRC_URI = "print/all-regulations.md"
 CSS = "../assets/print/all-regulations.css"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-HEADING = re.compile(r"^(#{1,5}) ", re.M)
-ATTR_ID = re.compile(r"\{ #([A-Za-z0-9-]+) ")
-HTML_ID = re.compile(r' id="([A-Za-z0-9-]+)"')
-
-
-class PrintPageError(RuntimeError):
-    pass
 
 
 def document_section(doc) -> str:
-    body = FRONT_MATTER.sub("", render_document(doc, screen=False), count=1)
-    body = HEADING.sub(lambda m: "#" + m.group(1) + " ", body)
-    body = ATTR_ID.sub(lambda m: f"{{ #{doc.id}--{m.group(1)} ", body)
-    body = HTML_ID.sub(lambda m: f' id="{doc.id}--{m.group(1)}"', body)
-    title = f"## {md_escape(doc.title)}\n"
-    if title not in body:
-        raise PrintPageError(f"{doc.id}: the document heading was not found in its rendered page")
-    body = body.replace(title, f"## {md_escape(doc.title)} {{ #{doc.id} }}\n", 1)
-    missing = [c.anchor for c in doc.clauses
-               if f"#{doc.id}--{c.anchor} " not in body and f'id="{doc.id}--{c.anchor}"' not in body]
-    if missing:
-        raise PrintPageError(f"{doc.id}: clauses without an anchor on the print page: {missing[:5]}")
+    body = render_document(doc, screen=False, level=2, anchor_prefix=f"{doc.id}--")
     return f'<section class="print-doc" markdown>\n\n{body}\n</section>\n'
 
 

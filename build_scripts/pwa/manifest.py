@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 ICON_SIZES = (192, 512)
-THEME_COLOR = "#c62828"
 
 
-def manifest(name: str, short_name: str, description: str) -> str:
+def manifest(name: str, short_name: str, description: str, theme_color: str) -> str:
+    """theme_color: mkdocs.yml's extra.theme_color, which the pages' <meta name="theme-color"> shows too."""
     return json.dumps({
         "name": name,
         "short_name": short_name,
@@ -18,7 +18,7 @@ def manifest(name: str, short_name: str, description: str) -> str:
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": THEME_COLOR,
+        "theme_color": theme_color,
         "icons": [{"src": f"assets/pwa/icon-{n}.png", "sizes": f"{n}x{n}", "type": "image/png", "purpose": "any maskable"}
                   for n in ICON_SIZES],
     }, ensure_ascii=False, indent=1)

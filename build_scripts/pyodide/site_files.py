@@ -63,9 +63,8 @@ def inputs_fingerprint() -> str:
     root = artifacts.ROOT
     paths = [p for p in sorted((root / "calculators").rglob("*"))
              if p.is_file() and "__pycache__" not in p.parts and p.name != "rules_compiled.json"]
-    paths += [root / "build_scripts/corpus/documents.yml", root / "pyproject.toml", vendor.PIN_FILE,
-              stdlib.MODULE_LIST]
-    h = hashlib.sha256(repr(stdlib.MARGIN).encode())
+    paths += [root / "build_scripts/corpus/documents.yml", root / "pyproject.toml", stdlib.MODULE_LIST]
+    h = hashlib.sha256(repr(stdlib.MARGIN).encode() + repr(vendor.load_pin()).encode())
     for p in paths:
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + (p.read_bytes() if p.exists() else b"-"))
     return h.hexdigest()

@@ -1,42 +1,26 @@
 """The pinned Pyodide npm package: its runtime files, unpacked from the verified tarball.
 
-The tarball is fetched and checked by build_scripts/npm (`npm pack`, the sha512 integrity pinned in
-`pin.json` checked every time it is used; a mismatch stops the build) into a git-ignored cache
-(`.cache/pyodide/` at the repository root, or $PYODIDE_CACHE_DIR). Only the files listed in
-`pin.json` are unpacked.
+The pin (version, sha512 integrity, the files taken) is Pyodide's entry in build_scripts/npm/pins.json,
+the one list of npm pins; the tarball is fetched and checked there (`npm pack`, the integrity checked
+every time it is used; a mismatch stops the build). Only the listed files are unpacked, into a
+git-ignored cache (`.cache/pyodide/<version>/` at the repository root, or $PYODIDE_CACHE_DIR).
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import tarfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts import npm
-from build_scripts.npm import IntegrityError  # noqa: F401  (re-exported: a mismatch raises it)
+from build_scripts.npm import IntegrityError, Pin  # noqa: F401  (re-exported: a mismatch raises it)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-PIN_FILE = HERE / "pin.json"
 
 
-@dataclass(frozen=True)
-class Pin:
-    package: str
-    version: str
-    integrity: str
-    files: tuple[str, ...]
-
-    @property
-    def tarball_name(self) -> str:
-        return f"{self.package}-{self.version}.tgz"
-
-
-def load_pin(path: Path = PIN_FILE) -> Pin:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Pin(data["package"], data["version"], data["integrity"], tuple(data["files"]))
+def load_pin() -> Pin:
+    return npm.pin("pyodide")
 
 
 def cache_dir() -> Path:
@@ -45,14 +29,14 @@ def cache_dir() -> Path:
 
 def fetch_tarball(pin: Pin, cache: Path | None = None) -> Path:
     """The verified tarball (build_scripts/npm: `npm pack` only when the cache lacks it)."""
-    return npm.tarball(pin, cache or cache_dir())
+    return npm.tarball(pin, cache)
 
 
 def unpacked(pin: Pin | None = None, cache: Path | None = None) -> Path:
     """Directory holding the pinned runtime files, unpacked once from the verified tarball."""
     pin = pin or load_pin()
     cache = cache or cache_dir()
-    tarball = fetch_tarball(pin, cache)
+    tarball = fetch_tarball(pin)
     out = cache / pin.version
     stamp = out / ".integrity"
     if stamp.exists() and stamp.read_text() == pin.integrity and all((out / f).exists() for f in pin.files):
@@ -81,7 +65,7 @@ def upstream_file(name: str, pin: Pin | None = None) -> Path:
     """One vendored file as Pyodide publishes it, in the verified cache (never from the site)."""
     pin = pin or load_pin()
     if name not in pin.files:
-        raise KeyError(f"{name} is not among the vendored files of {PIN_FILE.name}")
+        raise KeyError(f"{name} is not among the vendored files of Pyodide's pin (build_scripts/npm/pins.json)")
     return unpacked(pin) / name
 
 

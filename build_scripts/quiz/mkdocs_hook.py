@@ -1,5 +1,4 @@
-"""MkDocs hook: validate the question banks before the build, add the vendored ts-fsrs scheduler
-(智能复习, build_scripts/quiz/fsrs_vendor.py), fill the coverage page, write the bank (assets/quiz/bank/: index and one file per document) after the build.
+"""MkDocs hook: validate the question banks before the build, fill the coverage page, write the bank (assets/quiz/bank/: index and one file per document) after the build.
 
 mkdocs.yml:  hooks: [build_scripts/quiz/mkdocs_hook.py]
 """
@@ -9,9 +8,7 @@ import logging
 import pathlib
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
-from build_scripts.quiz import fsrs_vendor
 from build_scripts.quiz.corpus_access import load
 from build_scripts.quiz.coverage_page import fill
 from build_scripts.quiz.payload import write_js
@@ -24,12 +21,6 @@ def on_pre_build(config, **kwargs):
     errors = validate_files(bank_files(), load())
     if errors:
         raise PluginError("question bank errors:\n" + "\n".join(str(e) for e in errors))
-
-
-def on_files(files, config, **kwargs):
-    for path, content in fsrs_vendor.files().items():
-        files.append(File.generated(config, path, content=content))
-    return files
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -19,6 +19,8 @@ import pathlib
 
 import yaml
 
+from build_scripts import citations
+
 from .importance import DEFAULT_POOL, LEVELS, assign
 from .normalise import normalise
 from .schema import answer_texts
@@ -28,9 +30,8 @@ KEEP = ("id", "section", "number", "points", "topic", "doc", "stem", "options", 
         "order_free", "explanation", "cite", "status", "source", "related", "missing", "options_note", "kind")
 
 
-def _link(cite: str) -> str:
-    doc, _, anchor = cite.partition("#")
-    return f"../regulations/{doc}.html#{anchor}"
+# The pages that show the bank's questions are one folder down (quiz/*.html, training/*.html).
+PAGES_DIR = "quiz"
 
 
 def _settings() -> dict:
@@ -57,15 +58,11 @@ def build(corpus) -> dict:
                 value = settings.get(q.get("setting"))
                 out["answer"] = None if value is None else [str(value)]
                 out["local_set"] = value is not None
-            for key in ("cite",):
-                if q.get(key):
-                    doc, _, anchor = q[key].partition("#")
-                    label = corpus[doc].labels.get(anchor, anchor) if doc in corpus else anchor
-                    out["cite_label"] = f"《{docs.get(doc, {}).get('short', doc)}》{label}"
-                    out["link"] = _link(q[key])
-            out["related"] = [{"label": f"《{docs.get(c.split('#')[0], {}).get('short', c)}》"
-                                        f"{corpus[c.split('#')[0]].labels.get(c.split('#')[1], '')}",
-                               "link": _link(c)} for c in q.get("related") or [] if c.split("#")[0] in corpus]
+            if q.get("cite"):
+                out["cite_label"] = citations.label(q["cite"])
+                out["link"] = citations.href(q["cite"], PAGES_DIR)
+            out["related"] = [{"label": citations.label(c), "link": citations.href(c, PAGES_DIR)}
+                              for c in q.get("related") or []]
             out["importance"] = assign(q)
             facts[id(out)] = q.get("fact") or ""
             questions.append(out)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from calculators.citations import is_citation
+
 from .normalise import normalise
 
 SECTIONS = ("填空", "单选", "多选")
@@ -10,7 +12,6 @@ STATUSES = ("grounded", "unverified", "local")
 LETTERS = "ABCDEF"
 BLANK = re.compile(r"_{2,}")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-CITE_RE = re.compile(r"^[a-z0-9-]+#[a-z0-9-]+$")
 KNOWN = {"id", "section", "number", "points", "topic", "doc", "stem", "options", "answer", "accept",
          "order_free", "explanation", "cite", "fact", "fact_answer", "status", "source", "related",
          "setting", "options_written_by", "options_note", "missing", "kind", "importance"}
@@ -57,7 +58,7 @@ def check_question(q) -> list[tuple[int, str]]:
     if status not in STATUSES:
         err("status", f"status {status!r} not one of {'|'.join(STATUSES)}")
     if status == "grounded":
-        if not isinstance(q.get("cite"), str) or not CITE_RE.match(q.get("cite") or ""):
+        if not is_citation(q.get("cite")):
             err("cite", "grounded question needs cite: <doc-id>#<anchor>")
         if not isinstance(q.get("fact"), str) or not q.get("fact"):
             err("fact", "grounded question needs fact: the words of the cited clause that state the answer")
@@ -66,7 +67,7 @@ def check_question(q) -> list[tuple[int, str]]:
     if status == "local" and not q.get("setting"):
         err("setting", "local question needs setting: <key in county_settings.yml>")
     for cite in q.get("related") or []:
-        if not isinstance(cite, str) or not CITE_RE.match(cite):
+        if not is_citation(cite):
             err("related", f"related citation {cite!r} is not <doc-id>#<anchor>")
     answer = q.get("answer")
     if answer is None:

@@ -86,3 +86,18 @@ def test_null_counts_as_not_given():
 def test_every_error_message_is_chinese():
     for key, text in fields.MESSAGES.items():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), key
+
+
+def test_every_answer_a_result_gives_has_one_plain_label():
+    """The page names a result's answers by describe()'s `outputs` only (no second table in the script,
+    no developer note such as “（null：…）” for the script to strip)."""
+    from calculators.selfcheck import load_cases
+
+    named_elsewhere = {"calculator", "rules", "rules_name", "role_label"}   # the result's heading line
+    for name, outputs in engine.OUTPUTS.items():
+        assert all(label and "null" not in label for label in outputs.values()), name
+    for case in load_cases():
+        if "expect" in case:
+            result = engine.run(case["calculator"], case["rules"], case["input"])
+            answers = {k for k, v in result.items() if v is not None and not isinstance(v, (dict, list))}
+            assert answers - named_elsewhere <= set(engine.OUTPUTS[case["calculator"]]), case["id"]

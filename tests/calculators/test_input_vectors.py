@@ -96,7 +96,7 @@ process.stdout.write(JSON.stringify(out));
 
 def _node(cases: list[tuple[str, dict]]) -> list[dict]:
     specs = {s.name: {"fields": s.fields, "checks": s.checks}
-             for s in calculator_specs(engine.describe(), fields)}
+             for s in calculator_specs(engine.describe())}
     script = NODE_RUNNER.replace("require(", "(await import('node:module')).createRequire(import.meta.url)(")
     proc = subprocess.run(["node", "--input-type=module", "-e", script, CHECKS.as_uri()],
                           input=json.dumps({"specs": specs, "cases": cases}, ensure_ascii=False),

@@ -29,6 +29,12 @@ def rows(page: str, heading: str) -> dict[str, str]:
     return out
 
 
+def link(cite: str) -> str:
+    """How a cell links a clause (the generator writes the final Markdown link)."""
+    doc, anchor = cite.split("#")
+    return f"](/regulations/{doc}.md#{anchor}){{ .cite }}"
+
+
 def short(rid: str) -> str:
     return RULE_SETS[rid]["short_name"]
 
@@ -45,9 +51,9 @@ def test_every_page_is_generated():
 def test_attendance_key_values_with_their_clauses():
     month = rows("compare/attendance.md", "每月驻村天数")
     year = rows("compare/attendance.md", "每年驻村天数")
-    assert "20天" in month[short("hebei-measures")] and "[[cite:hebei-measures#art-17-1]]" in month[short("hebei-measures")]
-    assert "220天" in year[short("shenmu-2021")] and "[[cite:shenmu-2021#s7-2-3]]" in year[short("shenmu-2021")]
-    assert "20天" in month[short("guizhou-2017")] and "[[cite:guizhou-2017#s1-2]]" in month[short("guizhou-2017")]
+    assert "20天" in month[short("hebei-measures")] and link("hebei-measures#art-17-1") in month[short("hebei-measures")]
+    assert "220天" in year[short("shenmu-2021")] and link("shenmu-2021#s7-2-3") in year[short("shenmu-2021")]
+    assert "20天" in month[short("guizhou-2017")] and link("guizhou-2017#s1-2") in month[short("guizhou-2017")]
     # silent: nothing guessed (Shenmu states no monthly count, Hebei measures no yearly one)
     assert month[short("shenmu-2021")] == md.NOT_STATED
     assert year[short("hebei-measures")] == md.NOT_STATED
@@ -73,8 +79,8 @@ def test_every_value_cell_is_cited_once_per_clause():
         for heading in re.findall(r"^## (.+)$", PAGES[page], flags=re.M):
             for who, cell in rows(page, heading).items():
                 if not cell.startswith(md.NOT_STATED):
-                    assert "[[cite:" in cell, (page, heading, who, cell)
-                    tokens = re.findall(r"\[\[cite:[^\]]+\]\]", cell)
+                    tokens = re.findall(r"\]\(/regulations/[^)]+\)\{ \.cite \}", cell)
+                    assert tokens, (page, heading, who, cell)
                     assert len(tokens) == len(set(tokens)), (page, heading, who, cell)
 
 
@@ -95,20 +101,20 @@ def test_leave_overlap_shows_both_readings_and_gap_says_not_stated():
 
 def test_support_values_are_cited():
     comm = rows("compare/support.md", "通讯补贴")
-    assert "100元" in comm[short("shenmu-2021")] and "[[cite:shenmu-2021#s8-2-2-5]]" in comm[short("shenmu-2021")]
+    assert "100元" in comm[short("shenmu-2021")] and link("shenmu-2021#s8-2-2-5") in comm[short("shenmu-2021")]
     assert "50万元" in rows("compare/support.md", "人身意外伤害保险")[short("guizhou-2017")]
     funds = rows("compare/support.md", "工作经费")[short("hebei-measures")]
-    assert "5万元" in funds and "2万元" in funds and "[[cite:hebei-measures#art-26]]" in funds
+    assert "5万元" in funds and "2万元" in funds and link("hebei-measures#art-26") in funds
     assert rows("compare/support.md", "通讯补贴")[short("guizhou-2017")].startswith(md.NOT_STATED + "<small")
 
 
 def test_assessment_and_eligibility_key_rows():
     forced = rows("compare/assessment.md", "直接定为某一等次的情形")[short("shenmu-2021")]
-    assert "不足200天" in forced and "[[cite:shenmu-2021#s7-3-3]]" in forced
+    assert "不足200天" in forced and link("shenmu-2021#s7-3-3") in forced
     share = rows("compare/assessment.md", "评优秀：条件与比例")[short("hebei-measures")]
-    assert "40%" in share and "[[cite:hebei-measures#art-20-5]]" in share
+    assert "40%" in share and link("hebei-measures#art-20-5") in share
     years = rows("compare/eligibility.md", "党龄")
-    assert "[[cite:shenmu-2021#s4-1]]" in years[short("shenmu-2021")]
+    assert link("shenmu-2021#s4-1") in years[short("shenmu-2021")]
     assert years[short("hebei-measures")] == md.NOT_STATED
 
 
@@ -126,5 +132,5 @@ def test_pages_follow_an_edited_rule_set(tmp_path):
     pages = build_pages(load_yaml_dir(rules, documents))
     month = rows(pages["compare/attendance.md"], "每月驻村天数")
     assert "不少于23天" in month[short("hebei-measures")] and "20天" not in month[short("hebei-measures")]
-    assert "我县办法" in month and "[[cite:town-rules#s1]]" in month["我县办法"]
+    assert "我县办法" in month and link("town-rules#s1") in month["我县办法"]
     assert "我县办法" in pages["compare/leave.md"] and "我县办法" in pages["compare/index.md"]

@@ -1,6 +1,6 @@
 """Content-Security-Policy of the offline copy opened from file://: its own policy per page (data: module
 URLs only on the calculator pages, whose import map needs them), and zero violations in Chromium on every
-page and while searching (iframe worker), computing a calculator result (Pyodide on the page thread),
+page and while searching (the site's own engine, loaded as scripts), computing a calculator result (Pyodide on the page thread),
 practising and taking an exam."""
 
 from __future__ import annotations

@@ -293,6 +293,15 @@ def test_registration_is_http_only(pwa_site):
     assert '<script src="../assets/pwa/register.js" defer>' in page
     assert "offline-choice.js" not in page
     assert '<script src="assets/pwa/offline-choice.js" defer>' in (pwa_site / "offline.html").read_text("utf-8")
+    assert '<link rel="manifest"' not in (pwa_site / "404.html").read_text("utf-8")
+
+
+def test_manifest_names_the_site(pwa_site):
+    """The name a phone shows for the installed site (it once said "offline-choice.js")."""
+    data = json.loads((pwa_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert data["name"] == "驻村干部制度知识库" and data["short_name"] == "驻村知识库"
+    head = (pwa_site / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="theme-color" content="{data["theme_color"]}">' in head
 
 
 def test_service_worker_table_has_every_file_once_with_its_hash(pwa_site):

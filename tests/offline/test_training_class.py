@@ -264,8 +264,8 @@ def test_bad_paper_codes_are_refused_on_the_trainee_page(page, site_url, kind):
 
 
 def test_offline_copy_carries_the_qr_libraries(offline_root):
-    from build_scripts.training import qr_vendor
-    for path, content in qr_vendor.files().items():
+    from build_scripts import npm
+    for path, content in npm.site_files().items():
         assert (offline_root / path).read_bytes() == content
     for page in ("index", "exam", "results"):
         assert (offline_root / "training" / f"{page}.html").exists()

@@ -31,6 +31,7 @@ DOCS = "build_scripts/corpus/documents.yml"
 PAPER = "quiz_bank/county-test.yml"
 SETTINGS = "quiz_bank/county_settings.yml"
 FACTS = "quiz_bank/generated/facts.yml"
+PAGE = "docs/offline.md"
 
 CASES = [
     # rule sets
@@ -72,4 +73,9 @@ CASES = [
     Broken("bank-yaml", PAPER, "  title: 全县扶贫驻村干部知识试卷\n", "  title: [全县扶贫驻村干部知识试卷\n", f"{PAPER}:"),
     Broken("bank-missing-answer", FACTS, "  answer: [一村一队]\n", "", f"{FACTS}:"),
     Broken("bank-bad-cite", FACTS, "  cite: central-2017#s1-2\n", "  cite: central-2017#s9-9\n", f"{FACTS}:"),
+    # a hand-written page
+    Broken("page-bad-cite", PAGE, "# 离线版\n", "# 离线版\n\n见 [[cite:hebei-measures#art-99]]。\n",
+           f"{PAGE}:7: citation 'hebei-measures#art-99'"),
+    Broken("page-malformed-cite", PAGE, "# 离线版\n", "# 离线版\n\n见 [[cite:第十七条]]。\n",
+           f"{PAGE}:7: citation '第十七条' is not of the form"),
 ]

@@ -7,8 +7,6 @@ import json
 import pytest
 
 from build_scripts import csp
-from build_scripts.csp import iframe_worker
-from build_scripts.offline_bundle import vendor
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><script>var a=1</script>'
         '<script id="__config" type="application/json">{"x": "</b>"}</script>'
@@ -58,15 +56,6 @@ def test_markup_the_policy_would_block_fails_the_build(tmp_path, markup):
 def test_text_that_looks_like_a_handler_is_fine(tmp_path):
     (tmp_path / "p.html").write_text(PAGE.replace("{body}", "<p>onclick=&quot;x()&quot; javascript:x()</p>"), encoding="utf-8")
     assert csp.apply_to_site(tmp_path) == 1
-
-
-def test_iframe_worker_shim_loses_its_inline_script():
-    shim = vendor.shim_bytes().decode("utf-8")
-    out = iframe_worker.rewrite_shim(shim)
-    assert "<script>postMessage" not in out and 'data-url="${e}"' in out
-    assert out.index("<script src=${e}") < out.index('<script src="${F}"')
-    with pytest.raises(iframe_worker.ShimChanged):
-        iframe_worker.rewrite_shim(shim.replace("postMessage=${c}", "postMessage=${x}"))
 
 
 def test_hook_adds_the_policy_on_build_not_under_serve(tmp_path):

@@ -1,4 +1,4 @@
-"""The 培训班 libraries (QR, fflate): exact npm versions with sha512, checked on every use (build_scripts/npm), written
+"""The 培训班 libraries (QR, fflate; pinned in build_scripts/npm/pins.json, tampering: tests/test_npm_pins.py), written
 into the site with a banner and licence, loaded by the pages as files (nothing fetched at run time)."""
 from __future__ import annotations
 
@@ -6,19 +6,16 @@ import re
 
 
 from build_scripts import npm
-from build_scripts.training import qr_vendor
+
+PACKAGES = ("qrcode-generator", "jsqr", "fflate")
 
 
-def test_pins_are_exact_and_sha512():
-    pins = {p.package: p for p in qr_vendor.pins()}
-    assert set(pins) == {"qrcode-generator", "jsqr", "fflate"}
-    assert pins["fflate"].version == "0.8.3"
-    for pin in pins.values():
-        assert re.fullmatch(r"\d+\.\d+\.\d+", pin.version) and pin.integrity.startswith("sha512-")
+def _files() -> dict[str, bytes]:
+    return {path: data for name in PACKAGES for path, data in npm.script_files(npm.pin(name)).items()}
 
 
 def test_site_files_are_the_packages_scripts():
-    files = qr_vendor.files()
+    files = _files()
     gen = files["assets/vendor/qrcode-generator/qrcode.js"].decode("utf-8")
     reader = files["assets/vendor/jsqr/jsQR.js"].decode("utf-8")
     assert "var qrcode = function()" in gen and "MIT licence" in gen.splitlines()[0]
@@ -31,7 +28,7 @@ def test_site_files_are_the_packages_scripts():
 
 
 def test_pages_load_them_as_files(built_site):
-    files = qr_vendor.files()
+    files = _files()
     for path, content in files.items():
         assert (built_site / path).read_bytes() == content
     trainer = (built_site / "training" / "index.html").read_text(encoding="utf-8")

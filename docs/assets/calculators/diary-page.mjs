@@ -250,7 +250,7 @@ $(".zd-today-night").addEventListener("click", async () => {
 
 // ---------- status ----------
 function citeOf(c) {
-  return citeLink(c, cfg.docs, cfg.labels);
+  return citeLink(cfg.cites[c]);
 }
 
 function drawLines(lines) {
@@ -426,9 +426,7 @@ function table(rows, cls) {
 
 const H = (text) => ({ head: true, text });
 function citeText(c) {
-  if (!c) return "";
-  const [doc, anchor] = c.split("#");
-  return `${cfg.docs[doc] || doc} ${cfg.labels[c] || anchor || ""}`.trim();
+  return c ? cfg.cites[c].label : "";
 }
 
 function printLeave(lv) {

@@ -1,60 +1,11 @@
 // Render a calculator's result object in plain Chinese; every cited finding links to its clause.
 
-const LABELS = {
-  compliant: "是否达标",
-  required: "应在村天数",
-  shortfall: "还差天数",
-  findings: "依据与认定",
-  consequences: "可能的后果",
-  steps: "办理步骤",
-  approver: "审批人",
-  ambiguous: "条文有重叠（多种读法）",
-  uncovered: "条文没有覆盖",
-  notes: "说明",
-  citations: "依据条文",
-  forced_tier: "必须评定的等次",
-  excellent_eligible: "能否评为优秀",
-  triggers: "触发的情形",
-  max_excellent: "优秀名额上限",
-  eligible: "是否符合选派条件",
-  reasons: "理由",
-  readings: "各种读法",
-};
-
-const NUMERALS = "〇一二三四五六七八九十";
-const PART = { duties: "职责部分", rights: "权利部分" };
-
-/** "art-17-3-2" → "第17条（三）2"; "s7-2-3" → "七、（二）3"; others as written. */
-export function anchorLabel(anchor) {
-  const cn = (n) => (n <= 10 ? NUMERALS[n] : n < 20 ? `十${NUMERALS[n - 10]}` : String(n));
-  let prefix = "";
-  let a = anchor;
-  const m0 = /^(duties|rights)-(.*)$/.exec(a);
-  if (m0) {
-    prefix = PART[m0[1]];
-    a = m0[2];
-  }
-  let m;
-  if (a === "preamble") return "开头部分";
-  if (a === "closing") return "结尾部分";
-  if ((m = /^ch-(\d+)$/.exec(a))) return `第${m[1]}章`;
-  if ((m = /^art-(\d+)((?:-\d+)*)$/.exec(a))) {
-    const rest = m[2].split("-").filter(Boolean).map(Number);
-    return `第${m[1]}条` + rest.map((n, i) => (i === 0 ? `（${cn(n)}）` : i === 1 ? `${n}.` : `第${n}目`)).join("");
-  }
-  if ((m = /^s(\d+)((?:-\d+)*)$/.exec(a))) {
-    const rest = m[2].split("-").filter(Boolean).map(Number);
-    return prefix + `${cn(Number(m[1]))}、` + rest.map((n, i) => (i === 0 ? `（${cn(n)}）` : i === 1 ? `${n}.` : `第${n}目`)).join("");
-  }
-  return prefix + anchor;
-}
-
-export function citeLink(cite, docs, labels = {}) {
-  const [doc, anchor = ""] = String(cite).split("#");
+/** The link to a clause as the page spec ships it ({label, href}, built from the corpus at build time). */
+export function citeLink(link) {
   const a = document.createElement("a");
   a.className = "zc-cite";
-  a.href = `../regulations/${encodeURIComponent(doc)}.html${anchor ? `#${anchor}` : ""}`;
-  a.textContent = `${docs[doc] || doc} ${anchor ? labels[cite] || anchorLabel(anchor) : ""}`.trim();
+  a.href = link.href;
+  a.textContent = link.label;
   return a;
 }
 
@@ -67,11 +18,6 @@ function el(tag, cls, text) {
 
 // Flags whose message the conclusion line already carries.
 const FLAGS = { silent: true, ambiguous: true, uncovered: true };
-
-/** "是否达标（null：条文不能确定）" → "是否达标" */
-function cleanLabel(label) {
-  return String(label).replace(/（null[^）]*）/, "");
-}
 
 function scalarText(v, ctx) {
   if (v === true) return "是";
@@ -139,7 +85,7 @@ function listBlock(title, items, ctx, { ordered = false, itemFn = textOf } = {})
     const li = el("li");
     itemFn(it, li, ctx);
     for (const c of [citeKey(it), it && it.because_cite].filter(Boolean)) {
-      if (last.get(c) === i) li.append(" ", citeLink(c, ctx.docs, ctx.labels));
+      if (last.get(c) === i) li.append(" ", citeLink(ctx.cites[c]));
     }
     list.append(li);
   });
@@ -232,14 +178,11 @@ const SHOWN = new Set(["calculator", "rules", "rules_name", "role_label", "cavea
 
 /** Fill `target` with the rendered result: the conclusion first, then reasons, consequences, notes. */
 export function renderResult(target, result, spec) {
-  const outputs = spec.outputs || {};
-  const vl = spec.value_labels || {};
   const ctx = {
-    docs: spec.docs || {},
-    labels: spec.clause_labels || {},
-    actions: vl.actions || {},
-    values: { ...(vl.roles || {}) },
-    label: (k) => cleanLabel(outputs[k] || LABELS[k] || k),
+    cites: spec.cites,
+    actions: spec.value_labels.actions,
+    values: spec.value_labels.roles,
+    label: (k) => spec.outputs[k],
   };
   const form = target.closest(".zc-calc") && target.closest(".zc-calc").querySelector("form");
   target.replaceChildren();
@@ -250,7 +193,7 @@ export function renderResult(target, result, spec) {
   if (head) target.append(el("p", `zc-conclusion ${head.tone}`, head.text));
   for (const c of result.caveats || []) {
     const p = el("p", "zc-flag zc-caveat", `注意：${c.text}`);
-    if (c.cite) p.append(" ", citeLink(c.cite, ctx.docs, ctx.labels));
+    if (c.cite) p.append(" ", citeLink(ctx.cites[c.cite]));
     target.append(p);
   }
 
@@ -265,7 +208,7 @@ export function renderResult(target, result, spec) {
     const dd = el("dd");
     dd.append(el("span", result.excellent_eligible === false ? "zc-no" : "zc-open", word),
       el("span", "zc-because", result.excellent.text));
-    if (result.excellent.cite) dd.append(" ", citeLink(result.excellent.cite, ctx.docs, ctx.labels));
+    if (result.excellent.cite) dd.append(" ", citeLink(ctx.cites[result.excellent.cite]));
     facts.append(el("dt", null, "能否评优秀"), dd);
   }
   for (const [k, v] of Object.entries(result)) {
