@@ -2,8 +2,8 @@
 clause link is made; the syntax is `calculators/citations.py`).
 
     resolve(cite)              -> (Document, Clause); CitationError naming what is missing
-    label(cite)                -> 《神木实施办法》七、（二）3.   a clause named in running text and questions
-    short_label(cite)          -> 神木实施办法 七、（二）3.      the tag after a calculator or diary finding
+    label(cite)                -> 《简称》七、（二）3.     a clause named in running text and questions
+    short_label(cite)          -> 简称 七、（二）3.          the tag after a calculator or diary finding
     href(cite, from_dir)       -> ../regulations/shenmu-2021.html#s7-2-3   from a built page in `from_dir`
     links(cites, from_dir)     -> {cite: {"label", "href"}}  what a page spec ships, so scripts build no URL
     md_target(cite)            -> /regulations/shenmu-2021.md#s7-2-3   a Markdown link target
@@ -27,6 +27,7 @@ from typing import Any
 from build_scripts.corpus import PAGES_DIR, Corpus, CorpusError, load_corpus
 from build_scripts.safe_text import md_text
 from calculators.citations import CitationError, parse
+from calculators.citecheck import cited_items
 
 __all__ = ["CitationError", "resolve", "label", "short_label", "href", "links", "md_target", "md_link", "expand",
            "page_problems", "cites_in", "TOKEN", "MD_LINK"]
@@ -98,9 +99,4 @@ def page_problems(markdown: str, where: str, corpus: Corpus | None = None) -> li
 
 def cites_in(node: Any) -> set[str]:
     """Every `cite` value in a structure of mappings and lists (a rule set, a diary record)."""
-    if isinstance(node, dict):
-        found = {node["cite"]} if isinstance(node.get("cite"), str) else set()
-        return found.union(*(cites_in(v) for v in node.values()))
-    if isinstance(node, list):
-        return set().union(*(cites_in(v) for v in node))
-    return set()
+    return {item["cite"] for _, item in cited_items(node) if isinstance(item["cite"], str)}

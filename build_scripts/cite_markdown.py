@@ -2,7 +2,7 @@
 
     mkdocs.yml:  markdown_extensions: [build_scripts.cite_markdown, ...]
 
-The link and its label come from build_scripts/citations.py (`《神木实施办法》七、（二）3.`, class `cite`);
+The link and its label come from build_scripts/citations.py (`《简称》七、（二）3.`, class `cite`);
 a citation that does not resolve stops the conversion with a CitationError naming it (the data check
 has already reported it with the page and line before the build wrote anything). Generated pages write
 their links themselves and carry no tokens. A plain extension: no MkDocs import.

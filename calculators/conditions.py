@@ -88,16 +88,19 @@ def evaluate(cond: dict[str, Any], facts: dict[str, Any]) -> bool | None:
     return _field_test(cond, facts)
 
 
-def fields_used(cond: dict[str, Any]) -> list[str]:
-    if "field" in cond:
-        return [cond["field"]]
-    out: list[str] = []
+def parts(cond: dict[str, Any]) -> list[dict[str, Any]]:
+    """The condition and every condition inside it (all / any / not), outermost first."""
+    out = [cond]
     for key in ("all", "any"):
         for c in cond.get(key, []):
-            out += fields_used(c)
+            out += parts(c)
     if "not" in cond:
-        out += fields_used(cond["not"])
+        out += parts(cond["not"])
     return out
+
+
+def fields_used(cond: dict[str, Any]) -> list[str]:
+    return [c["field"] for c in parts(cond) if "field" in c]
 
 
 def describe_bounds(spec: dict[str, Any], unit: str = "") -> str:

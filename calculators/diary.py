@@ -6,7 +6,9 @@
 
     validate(profile, marks, today) -> (days {date: mark}, errors [{date?, field, message}])
     inputs(profile, days, today)    -> the attendance / assessment facts for this month and this year
-    status(profile, marks, today)   -> {"errors", "lines": [{id, level, text, cite, consequences?}], ...}
+    status(profile, marks, today, as_of=None) -> {"errors", "lines": [{id, level, text, cite, consequences?}], ...};
+                                       with an earlier as_of (a month's last day, for its printed 考勤表), where the
+                                       cadre stood at the end of that day, from the records up to it
     leave_request(profile, marks, start, end, today) -> the leave calculator's result for those dates
     run_json(action, json_text)     -> what the page's worker calls (one JSON object in, one out)
 
@@ -60,6 +62,9 @@ READINGS = (
      "本月或本年驻村开始得晚的，条文没有规定按比例折算，台账仍按整月、整年的天数要求列出，并注明“驻村不满一个月（一年）”，需组织认定。"),
     ("台账：提前提醒",
      f"条文规定的情形还差 {WARN_WITHIN} 天以内就会出现时，台账提前提醒（如“再连续离村 2 天将达到连续15天”）。"),
+    ("台账：以前月份的考勤表",
+     "打印以前月份的考勤表时，表下列的是那个月最后一天结束时的情况：只算到那一天为止的记录；那个月已经过完，"
+     "只写达到没有、差几天，不再写“还剩几天”，也不再提前提醒。打印本月的考勤表时，列的是到今天的情况。"),
 )
 
 
@@ -222,14 +227,12 @@ def _runs(days: dict[date, dict[str, Any]], lo: date, hi: date, today: date) -> 
     return longest, current
 
 
-def _open_days(days: dict[date, dict[str, Any]], lo: date, hi: date, today: date, start: date) -> int:
-    """Days from today to hi on which the cadre may still be in the village (not yet marked away)."""
+def _open_days(days: dict[date, dict[str, Any]], lo: date, hi: date, first: date, start: date) -> int:
+    """Days from `first` to hi on which the cadre may still be in the village (not yet marked away)."""
     n = 0
-    d = max(today, lo, start)
+    d = max(first, lo, start)
     while d <= hi:
-        m = days.get(d)
-        if m is None and (d > today or d == today):
-            n += 1
+        n += d not in days
         d += timedelta(days=1)
     return n
 
@@ -241,8 +244,9 @@ def months_served(start: date, today: date) -> int:
     return max(0, months)
 
 
-def inputs(profile: dict[str, Any], days: dict[date, dict[str, Any]], today: date) -> dict[str, Any]:
-    """The calculators' inputs for this month and this year (and what stays open)."""
+def inputs(profile: dict[str, Any], days: dict[date, dict[str, Any]], today: date, closed: bool = False) -> dict[str, Any]:
+    """The calculators' inputs for this month and this year (and what stays open: from today on, or with `closed`
+    from the day after, `today` being over)."""
     rule_set = load_rule_sets()[profile["rules"]]
     start = _day(profile["start"])
     assert start is not None
@@ -254,6 +258,7 @@ def inputs(profile: dict[str, Any], days: dict[date, dict[str, Any]], today: dat
     year = _count(rule_set, days, y_lo, today)
     year_all = _count(rule_set, days, y_lo, y_hi)  # with leave marked ahead
     longest, current = _runs(days, y_lo, today, today)
+    first_open = today + timedelta(days=1) if closed else today
     out = {
         "month": {"period": "month", "days_in_village": month["village"], "nights_in_village": month["nights"],
                   "leave_days": month["leave"]},
@@ -263,8 +268,8 @@ def inputs(profile: dict[str, Any], days: dict[date, dict[str, Any]], today: dat
         "assessment": {"unexcused_days_year": year["absent"], "longest_unexcused_run": longest,
                        "months_served": months_served(start, today)},
         "open": {"month_official": month["official_open"], "year_official": year["official_open"],
-                 "month_days_left": _open_days(days, m_lo, m_hi, today, start),
-                 "year_days_left": _open_days(days, y_lo, y_hi, today, start),
+                 "month_days_left": _open_days(days, m_lo, m_hi, first_open, start),
+                 "year_days_left": _open_days(days, y_lo, y_hi, first_open, start),
                  "pending_leave": year_all["pending"], "leave_ahead": year_all["leave"] - year["leave"],
                  "current_run": current, "month_start": m_lo.isoformat(), "year_start": y_lo.isoformat()},
     }
@@ -275,19 +280,30 @@ def _line(id_: str, level: str, text: str, cite: str | None, **extra: Any) -> di
     return {"id": id_, "level": level, "text": text, "cite": cite, **extra}
 
 
+def _until(period: str, now: date, closed: bool) -> str:
+    """How far a count goes: 到今天, or for an earlier day 到10月31日 (nothing for a month that is over)."""
+    if not closed:
+        return "到今天"
+    if period == "month" and now.day == calendar.monthrange(now.year, now.month)[1]:
+        return ""
+    return f"到{now.month}月{now.day}日"
+
+
 def _period_lines(rule_set: dict[str, Any], rid: str, period: str, inp: dict[str, Any], open_: dict[str, Any],
-                  start: date, today: date) -> list[dict[str, Any]]:
+                  start: date, now: date, closed: bool = False) -> list[dict[str, Any]]:
     word = {"month": "本月", "year": "本年"}[period]
+    until = _until(period, now, closed)
     req = _requirement(rule_set, period)
     got = inp["days_in_village"]
     official = open_[f"{period}_official"]
     left = open_[f"{period}_days_left"]
+    ended = closed and left == 0   # the period is over: what was reached, not what is still possible
     extra = f"（另有公出 {official} 天，{SILENT}）" if official else ""
     if req is None:
         other = _requirement(rule_set)
         if other is not None:
             by = "按月" if other["period"] == "month" else "按年"
-            return [_line(period, "info", f"{word}到今天驻村 {got} 天{extra}；本制度{by}规定驻村天数（{other['label']}"
+            return [_line(period, "info", f"{word}{until}驻村 {got} 天{extra}；本制度{by}规定驻村天数（{other['label']}"
                                           f"不少于{other['min_inclusive']}天）。", other["cite"])]
         return []
     result = engine.run("attendance", rid, {"period": period, "days_in_village": min(got, 31 if period == "month" else 366),
@@ -295,26 +311,15 @@ def _period_lines(rule_set: dict[str, Any], rid: str, period: str, inp: dict[str
     need = result["required"]
     short = result["shortfall"]
     lines = []
-    head = f"{word}到今天驻村 {got} 天{extra}，{req['label']}不少于{need}天"
+    head = f"{word}{until}驻村 {got} 天{extra}，{req['label']}不少于{need}天"
     if short == 0:
         lines.append(_line(period, "ok", f"{head}，已经达到。", req["cite"]))
-    elif left >= short:
+    elif left >= short and not ended:
         lines.append(_line(period, "ok" if left - short >= WARN_WITHIN else "warn",
                            f"{head}，还需 {short} 天；{word}还剩 {left} 天可以在村，来得及"
                            f"（最多只能再离开 {left - short} 天）。", req["cite"]))
-    elif got + official + left >= need:
-        lines.append(_line(period, "silent",
-                           f"{head}，还需 {short} 天；{word}还剩 {left} 天可以在村。公出的 {official} 天计入就来得及，"
-                           f"不计入就来不及，{SILENT}，需组织认定。", req["cite"]))
     else:
-        excuse = rule_set["attendance"].get("excuse")
-        if excuse and excuse.get("allowed") and inp.get("leave_days", 0):
-            lines.append(_line(period, "warn", f"{head}，还需 {short} 天，{word}只剩 {left} 天可以在村，按天数已经来不及；"
-                                               f"本制度允许经批准的请假说明天数不足（{excuse['label']}），"
-                                               f"{word}已批准请假 {inp['leave_days']} 天。", excuse["cite"]))
-        else:
-            lines.append(_line(period, "breach",
-                               f"{head}，还需 {short} 天，{word}只剩 {left} 天可以在村，已经来不及。", req["cite"]))
+        lines.append(_short_line(rule_set, period, head, short, left, official, inp, req, ended))
     lo = date.fromisoformat(open_[f"{period}_start"])
     if (period == "month" and lo.day != 1) or (period == "year" and (lo.month, lo.day) != (1, 1)):
         lines.append(_line(f"{period}-part", "silent",
@@ -332,9 +337,28 @@ def _period_lines(rule_set: dict[str, Any], rid: str, period: str, inp: dict[str
             lines.append(_line(f"{period}-nights", "ok" if left - gap >= WARN_WITHIN else "warn",
                                text + f"，还需住 {gap} 天，{word}还剩 {left} 天，来得及。", nights["cite"]))
         else:
-            lines.append(_line(f"{period}-nights", "breach",
-                               text + f"，还需住 {gap} 天，{word}只剩 {left} 天，已经来不及。", nights["cite"]))
+            lines.append(_line(f"{period}-nights", "breach", text + (f"，差 {gap} 天，没有达到。" if ended else
+                                                                     f"，还需住 {gap} 天，{word}只剩 {left} 天，已经来不及。"),
+                               nights["cite"]))
     return lines
+
+
+def _short_line(rule_set: dict[str, Any], period: str, head: str, short: int, left: int, official: int,
+                inp: dict[str, Any], req: dict[str, Any], ended: bool) -> dict[str, Any]:
+    """Not enough days with the days left (or, `ended`, the period over): whether 公出 or an excuse makes up for it."""
+    word = {"month": "本月", "year": "本年"}[period]
+    gap = f"差 {short} 天" if ended else f"还需 {short} 天"
+    yes, no, fail = ("达到", "没有达到", "没有达到") if ended else ("来得及", "来不及", "已经来不及")
+    if official + left >= short:
+        room = "；" if ended else f"；{word}还剩 {left} 天可以在村。"
+        return _line(period, "silent", f"{head}，{gap}{room}公出的 {official} 天计入就{yes}，不计入就{no}，"
+                                       f"{SILENT}，需组织认定。", req["cite"])
+    room = "" if ended else f"，{word}只剩 {left} 天可以在村"
+    excuse = rule_set["attendance"].get("excuse")
+    if excuse and excuse.get("allowed") and inp.get("leave_days", 0):
+        return _line(period, "warn", f"{head}，{gap}{room}，按天数{fail}；本制度允许经批准的请假说明天数不足"
+                                     f"（{excuse['label']}），{word}已批准请假 {inp['leave_days']} 天。", excuse["cite"])
+    return _line(period, "breach", f"{head}，{gap}{room}，{fail}。", req["cite"])
 
 
 def _diary_triggers(rule_set: dict[str, Any]) -> list[dict[str, Any]]:
@@ -364,7 +388,8 @@ def _facts_after(facts: dict[str, Any], field: str, k: int, current_run: int) ->
     return out
 
 
-def _threshold_lines(rule_set: dict[str, Any], inp: dict[str, Any]) -> list[dict[str, Any]]:
+def _threshold_lines(rule_set: dict[str, Any], inp: dict[str, Any], ahead: bool = True) -> list[dict[str, Any]]:
+    """What a rule set's triggers say of the record: reached, or (with `ahead`) how many days away."""
     year, open_ = inp["year"], inp["open"]
     facts = {"leave_total": year["leave_days_year"], "unexcused_days_year": year["unexcused_days_year"],
              "longest_unexcused_run": year["longest_unexcused_run"],
@@ -380,6 +405,8 @@ def _threshold_lines(rule_set: dict[str, Any], inp: dict[str, Any]) -> list[dict
             lines.append(_line(tid, "breach", f"{prefix}已出现“{t['label']}”{common.facts_text(t['when'], facts)}。",
                                t["cite"], consequences=_consequence_items(rule_set, t, certainty),
                                **({"because": because} if because else {})))
+            continue
+        if not ahead:
             continue
         current = open_["current_run"] if field != "leave_total" else 0
         if field == "leave_total" and open_["pending_leave"]:
@@ -411,23 +438,31 @@ def _official_lines(rule_set: dict[str, Any], days: dict[date, dict[str, Any]]) 
     return out
 
 
-def status(profile: dict[str, Any], marks: Any, today: date) -> dict[str, Any]:
+def status(profile: dict[str, Any], marks: Any, today: date, as_of: date | None = None) -> dict[str, Any]:
+    """Where the cadre stands today; with an earlier `as_of`, at the end of that day from the records up to it
+    (what the 考勤表 of an earlier month shows): no days left in a month that is over, no look ahead."""
     errors = check_profile(profile)
     if errors:
         return {"errors": errors, "lines": []}
     days, errors = validate(profile, marks, today)
+    closed = as_of is not None and as_of < today
+    now = as_of if closed and as_of else today
+    if closed:
+        days = {d: m for d, m in days.items() if d <= now}
     rid = profile["rules"]
     rule_set = load_rule_sets()[rid]
     start = _day(profile["start"])
     assert start is not None
-    if start > today:
-        return {"errors": errors, "lines": [_line("not-started", "info", f"本轮驻村从{_cn(start)}开始，还没有到。", None)]}
-    inp = inputs(profile, days, today)
+    if start > now:
+        when = f"，{_cn(now)}时还没有开始" if closed else "，还没有到"
+        return {"errors": errors, "lines": [_line("not-started", "info", f"本轮驻村从{_cn(start)}开始{when}。", None)]}
+    inp = inputs(profile, days, now, closed)
     lines = []
-    lines += _period_lines(rule_set, rid, "month", inp["month"], inp["open"], start, today)
-    lines += _period_lines(rule_set, rid, "year", inp["year"], inp["open"], start, today)
+    lines += _period_lines(rule_set, rid, "month", inp["month"], inp["open"], start, now, closed)
+    lines += _period_lines(rule_set, rid, "year", inp["year"], inp["open"], start, now, closed)
     y = inp["year"]
-    leave_text = f"本年已批准请假 {y['leave_days_year']} 天"
+    until = _until("year", now, closed).removeprefix("到今天")
+    leave_text = f"本年{until}已批准请假 {y['leave_days_year']} 天"
     if inp["open"]["pending_leave"]:
         leave_text += f"，待批 {inp['open']['pending_leave']} 天（批准后才计入）"
     if inp["open"]["leave_ahead"]:
@@ -436,13 +471,14 @@ def status(profile: dict[str, Any], marks: Any, today: date) -> dict[str, Any]:
     lines.append(_line("leave", "info", leave_text + ("。" if caps else "；所选制度没有列出请假累计天数的上限。"),
                        caps[0]["cite"] if caps else None))
     if y["unexcused_days_year"]:
-        lines.append(_line("absent", "info", f"本年无故离岗 {y['unexcused_days_year']} 天，最长连续 "
+        lines.append(_line("absent", "info", f"本年{until}无故离岗 {y['unexcused_days_year']} 天，最长连续 "
                                              f"{y['longest_unexcused_run']} 天。", None))
-    lines += _threshold_lines(rule_set, inp)
+    lines += _threshold_lines(rule_set, inp, ahead=not closed)
     lines += _official_lines(rule_set, days)
     order = {"breach": 0, "warn": 1, "silent": 2, "ok": 3, "info": 3}
     lines.sort(key=lambda ln: order[ln["level"]])
-    return {"errors": errors, "lines": lines, "inputs": inp, "rules": rid, "title": rule_set["short_name"]}
+    return {"errors": errors, "lines": lines, "inputs": inp, "rules": rid, "title": rule_set["short_name"],
+            "as_of": now.isoformat()}
 
 
 def leave_days(start: date, end: date) -> int:
@@ -525,7 +561,10 @@ def run_json(action: str, json_text: str) -> str:
             if today is None:
                 raise DiaryError
             if action == "status":
-                out = status(args.get("profile"), args.get("marks"), today)
+                as_of = _day(args.get("as_of")) if args.get("as_of") is not None else None
+                if args.get("as_of") is not None and as_of is None:
+                    raise DiaryError
+                out = status(args.get("profile"), args.get("marks"), today, as_of)
                 out.pop("inputs", None)
             elif action == "validate":
                 errs = check_profile(args.get("profile"))

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .vocabulary import ROLE_LABELS, ROTATION_REASONS
+
 Field = dict[str, Any]
 
-ROLE_CHOICES = [
-    {"value": "first_secretary", "label": "第一书记"},
-    {"value": "team_leader", "label": "工作队（组）队长/组长"},
-    {"value": "member", "label": "工作队（组）队员/成员"},
-]
+ROLE_CHOICES = [{"value": r, "label": label} for r, label in ROLE_LABELS.items()]
 
 PERIOD_CHOICES = [
     {"value": "month", "label": "按月"},
@@ -31,13 +29,7 @@ EMPLOYMENT_CHOICES = [
     for v in ("在编在职", "临时聘用", "公益性岗位", "借调", "工勤", "乡镇干部", "退居二线", "退休")
 ]
 
-ROTATION_CHOICES = [
-    {"value": "promotion", "label": "提拔"},
-    {"value": "post_change", "label": "岗位调整"},
-    {"value": "health", "label": "身体原因不能正常驻村工作"},
-    {"value": "left_unit", "label": "调离原选派单位"},
-    {"value": "term_end", "label": "任期届满"},
-]
+ROTATION_CHOICES = [{"value": r, "label": label} for r, label in ROTATION_REASONS.items()]
 
 RATING_CHOICES = [{"value": v, "label": v} for v in ("优秀", "称职", "基本称职", "不称职")]
 
@@ -268,9 +260,8 @@ CROSS_CHECKS: dict[str, list[dict[str, Any]]] = {
     ],
 }
 
-# Labels for the values that appear in results.
+# Labels for the values that appear in results (role labels: vocabulary.json, imported above).
 ACTION_LABELS = {"consent": "同意", "approval": "批准", "filing": "备案/记录"}
-ROLE_LABELS = {c["value"]: c["label"] for c in ROLE_CHOICES}
 
 
 def fields_of(calculator: str) -> list[Field]:

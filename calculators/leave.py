@@ -14,6 +14,7 @@ from . import common
 from .common import Item, finding
 from .conditions import describe_bounds, in_bounds
 from .fields import ACTION_LABELS, ROLE_LABELS
+from .vocabulary import OWN_POST
 
 
 def _steps(rng: dict[str, Any], after: list[dict[str, Any]], role: str) -> list[dict[str, Any]]:
@@ -41,11 +42,8 @@ def _range_text(rng: dict[str, Any]) -> str:
     return f"{rng['label']}（{describe_bounds(rng, '天')}）：{_steps_text([dict(s) for s in rng['steps']])}"
 
 
-# Approvers that are the requester's own post: a reading naming one of them is self-approval.
-OWN_POST = {"first_secretary": ("第一书记",), "team_leader": ("队长", "组长")}
-
-
 def _is_own(role: str, by: str | None) -> bool:
+    """The approver is the requester's own post (vocabulary.json roles' own_post): self-approval."""
     return bool(by) and any(by.endswith(name) for name in OWN_POST.get(role, ()))
 
 

@@ -4,6 +4,11 @@ A rule set is one mapping (one YAML file per document, `calculators/rules/<docum
 Each rule item is modelled on OpenFisca / PolicyEngine parameters: a `label`, the `value`
 with its `unit` and `period` where there is a number, and the legal reference as
 `cite: <doc-id>#<anchor>` plus `quote:`, the clause's own words copied exactly.
+
+The shape is a table (`PARTS`, at the end): each part of a rule set (a list, a mapping or one item, or a
+section made of parts) with each item's required and optional keys and its rules, in the order they are
+checked; one walker (`_Checker.part` and `_Checker.item`) applies it, and each rule is a `rule_*` method.
+Roles, units, support topics and rotation reasons come from the vocabulary (vocabulary.json).
 """
 
 from __future__ import annotations
@@ -14,12 +19,10 @@ from typing import Any
 from .citations import EXAMPLE, is_citation
 from .conditions import BOUND_KEYS, FIELD_TESTS
 from .fields import CALCULATORS
+from .vocabulary import ROLES, ROTATION_REASONS, SUPPORT_TOPICS, UNITS
 
 CALCULATOR_NAMES = tuple(CALCULATORS)
-ROLES = ("first_secretary", "team_leader", "member")
 PERIODS = ("month", "year", "day", "once", "term", "none")
-UNITS = ("day", "night", "time", "percent", "ratio", "workday", "year", "month", "person",
-         "yuan", "vote", "none")
 ACTIONS = ("consent", "approval", "filing")
 CONSEQUENCE_KINDS = ("tier", "recall", "no_promotion", "no_excellent", "bonus_cut", "education",
                      "deadline", "criticism", "accountability", "record", "report", "unit", "other")
@@ -27,16 +30,7 @@ OUTCOMES = ("ineligible", "undetermined", "preferred")
 CERTAINTY = ("definite", "possible")
 AUDIENCES = ("self", "unit", "procedure")
 TENURE_KINDS = ("term", "handover", "other")
-ROTATION_REASONS = ("promotion", "post_change", "health", "left_unit", "term_end")
 ROTATION_OUTCOMES = ("allowed", "forbidden", "undetermined")
-# `support` (保障待遇) items: topic id -> the row name on the comparison page, in page order.
-SUPPORT_TOPICS = {
-    "pay": "工资、福利和人事关系", "work_funds": "工作经费", "living_allowance": "生活补助",
-    "hardship_allowance": "艰苦边远地区补助", "transport": "交通补贴", "communication": "通讯补贴",
-    "insurance": "人身意外伤害保险", "health_check": "体检", "medical": "医疗费", "paid_leave": "休假",
-    "injury_death": "因公负伤、工伤和牺牲", "conditions": "工作和生活条件", "care": "关怀慰问",
-    "training": "学习培训",
-}
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Names a condition may test: every input field plus the derived facts the calculators add.
@@ -121,9 +115,6 @@ class _Checker:
             self.err(path, "give max_inclusive or max_exclusive, not both")
 
     # --- shared parts ---------------------------------------------------------------
-    CITED = ("label", "cite", "quote")
-    CITED_OPT = ("value", "unit", "period", "number_text", "note")
-
     def cited(self, obj: dict, path: str) -> None:
         for k in ("label", "quote", "number_text", "note"):
             self.string(obj, k, path)
@@ -134,16 +125,6 @@ class _Checker:
         self.enum(obj, "period", path, PERIODS)
         if "value" in obj and not isinstance(obj["value"], (list, bool, str)):
             self.number(obj["value"], f"{path}.value")
-
-    def note(self, obj: Any, path: str) -> None:
-        if self.keys(obj, path, ("text",), ("cite", "quote")):
-            self.cited(obj, path)
-            if "quote" in obj and "cite" not in obj:
-                self.err(path, "a quote needs a cite")
-
-    def notes(self, obj: dict, key: str, path: str) -> None:
-        for i, n in enumerate(self.list_of(obj, key, path)):
-            self.note(n, f"{path}.{key}[{i}]".lstrip("."))
 
     def condition(self, cond: Any, path: str) -> None:
         if not isinstance(cond, dict):
@@ -166,221 +147,225 @@ class _Checker:
             self.err(path, f"needs a test: one of {', '.join(FIELD_TESTS)}")
         self.bounds(cond, path)
 
-    def roles(self, obj: dict, path: str) -> None:
-        for i, r in enumerate(self.list_of(obj, "roles", path)):
-            if not _in(r, ROLES):
-                self.err(f"{path}.roles[{i}]", f"{r!r} is not one of {', '.join(ROLES)}")
+    # --- the walk: a part of a rule set (table below) and the rules of one item ---------
+    def part(self, obj: dict, path: str, part: tuple) -> None:
+        how, key, *args = part
+        where = f"{path}.{key}".lstrip(".")
+        if how == "list":
+            for i, item in enumerate(self.list_of(obj, key, path)):
+                self.item(item, f"{where}[{i}]", args[0])
+        elif how == "mapping":   # a value that is no mapping was reported by id_spaces
+            items = obj.get(key) or {}
+            for k, item in items.items() if isinstance(items, dict) else ():
+                self.item(item, f"{where}.{k}", args[0])
+        elif how == "one" and key in obj:
+            self.item(obj[key], where, args[0])
+        elif how == "refs_by_key":
+            refs = obj.get(key) or {}
+            for k in refs if isinstance(refs, dict) else []:
+                self.rule_refs(refs, where, k)
+        elif how == "section" and obj.get(key) is not None:
+            required, optional, parts = args
+            if self.keys(obj[key], key, required, optional):
+                for inner in parts:
+                    self.part(obj[key], key, inner)
+        elif how == "check":
+            args[0](self, obj, where)
 
-    def steps(self, obj: dict, key: str, path: str, cited: bool) -> None:
-        for i, s in enumerate(self.list_of(obj, key, path)):
-            p = f"{path}.{key}[{i}]"
-            req = ("by", "action") + (("cite", "quote") if cited else ())
-            if self.keys(s, p, req, ("roles",)):
-                self.string(s, "by", p)
-                self.enum(s, "action", p, ACTIONS)
-                if cited:
-                    self.cited(s, p)
-                self.roles(s, p)
+    def item(self, obj: Any, path: str, shape: tuple) -> None:
+        required, optional, rules = shape
+        if self.keys(obj, path, required, optional):
+            for name, *args in rules:
+                getattr(self, f"rule_{name}")(obj, path, *args)
+
+    def rule_cited(self, obj: dict, path: str) -> None:
+        self.cited(obj, path)
+
+    def rule_string(self, obj: dict, path: str, key: str) -> None:
+        self.string(obj, key, path)
+
+    def rule_enum(self, obj: dict, path: str, key: str, allowed: tuple[str, ...]) -> None:
+        self.enum(obj, key, path, allowed)
+
+    def rule_bounds(self, obj: dict, path: str) -> None:
+        self.bounds(obj, path)
+
+    def rule_each_in(self, obj: dict, path: str, key: str, allowed: Any, message: str | None = None) -> None:
+        for i, v in enumerate(self.list_of(obj, key, path)):
+            if not _in(v, allowed):
+                self.err(f"{path}.{key}[{i}]", (message or "{!r} is not one of " + ", ".join(allowed)).format(v))
+
+    def rule_condition(self, obj: dict, path: str, key: str) -> None:
+        self.condition(obj.get(key), f"{path}.{key}")
+
+    def rule_refs(self, obj: dict, path: str, key: str) -> None:
+        for i, ref in enumerate(self.list_of(obj, key, path)):
+            if not _in(ref, self.consequences) and not _in(ref, self.groups):
+                self.err(f"{path}.{key}[{i}]", f"{ref!r} is not a consequence or group id")
+
+    def rule_alternative(self, obj: dict, path: str) -> None:
+        if "alternative" in obj and not _in(obj["alternative"], self.alternatives):
+            self.err(f"{path}.alternative", f"{obj['alternative']!r} is not an id under alternatives")
+
+    def rule_steps(self, obj: dict, path: str, key: str, shape: tuple) -> None:
+        self.part(obj, path, ("list", key, shape))
+
+    def rule_quote_needs_cite(self, obj: dict, path: str) -> None:
+        if "quote" in obj and "cite" not in obj:
+            self.err(path, "a quote needs a cite")
+
+    def rule_trigger_id(self, obj: dict, path: str) -> None:
+        if not (isinstance(obj.get("id"), str) and ID_RE.match(obj["id"])):
+            self.err(f"{path}.id", "should be a lower-case ascii id like absent-15-days")
+        elif obj["id"] in self.trigger_ids:
+            self.err(f"{path}.id", f"duplicate trigger id {obj.get('id')!r}")
+        else:
+            self.trigger_ids.add(obj["id"])
+
+    def rule_approval_step(self, obj: dict, path: str) -> None:
+        steps = obj.get("steps") if isinstance(obj.get("steps"), list) else []
+        if not any(s.get("action") == "approval" for s in steps if isinstance(s, dict)):
+            self.err(f"{path}.steps", "needs one step with action: approval")
+
+    def rule_tier_list(self, obj: dict, path: str) -> None:
+        if not isinstance(obj.get("value"), list):
+            self.err(f"{path}.value", "should be the list of tiers, best first")
+
+    # --- the id spaces that references point into -------------------------------------
+    def id_spaces(self, doc: dict) -> None:
+        """consequences, groups and alternatives of the rule set (empty where the file's value is no mapping)."""
+        self.consequences, self.groups = doc.get("consequences") or {}, doc.get("groups") or {}
+        self.alternatives = doc.get("alternatives") or {}
+        self.trigger_ids: set[str] = set()
+        if not isinstance(self.alternatives, dict):
+            self.err("alternatives", "should be a mapping id -> alternative")
+            self.alternatives = {}
+        if not isinstance(self.consequences, dict):
+            self.err("consequences", "should be a mapping id -> consequence")
+            self.consequences = {}
 
 
-def _check_sections(c: _Checker, doc: dict) -> None:
-    consequences = doc.get("consequences") or {}
-    groups = doc.get("groups") or {}
-    alternatives = doc.get("alternatives") or {}
-    if not isinstance(alternatives, dict):
-        c.err("alternatives", "should be a mapping id -> alternative")
-        alternatives = {}
-    if not isinstance(consequences, dict):
-        c.err("consequences", "should be a mapping id -> consequence")
-        consequences = {}
-    for cid, item in consequences.items():
-        p = f"consequences.{cid}"
-        if c.keys(item, p, c.CITED + ("kind",), c.CITED_OPT + ("to", "condition", "alternative", "mitigates")):
-            c.cited(item, p)
-            c.enum(item, "kind", p, CONSEQUENCE_KINDS)
-            c.enum(item, "to", p, AUDIENCES)
-            c.string(item, "condition", p)
-            if "alternative" in item and not _in(item["alternative"], alternatives):
-                c.err(f"{p}.alternative", f"{item['alternative']!r} is not an id under alternatives")
-    if not isinstance(groups, dict):
+def _groups(c: _Checker, doc: dict, path: str) -> None:
+    if not isinstance(c.groups, dict):
         c.err("groups", "should be a mapping id -> list of consequence ids")
-        groups = {}
-    for gid, members in list(groups.items()):
+        c.groups = {}
+    for gid, members in list(c.groups.items()):
         if not isinstance(members, list):
             c.err(f"groups.{gid}", "should be a list of consequence or group ids")
-            groups = {k: v for k, v in groups.items() if k != gid}
+            c.groups = {k: v for k, v in c.groups.items() if k != gid}
             continue
-        if gid in consequences:
+        if gid in c.consequences:
             c.err(f"groups.{gid}", "a group id may not repeat a consequence id")
-        for i, m in enumerate(members if isinstance(members, list) else []):
-            if not _in(m, consequences) and not _in(m, groups):
+        for i, m in enumerate(members):
+            if not _in(m, c.consequences) and not _in(m, c.groups):
                 c.err(f"groups.{gid}[{i}]", f"{m!r} is not a consequence or group id")
-    for gid in groups:
+    for gid in c.groups:
         try:
-            expand_refs([gid], consequences, groups)
+            expand_refs([gid], c.consequences, c.groups)
         except ValueError as exc:
             c.err(f"groups.{gid}", str(exc))
 
-    def refs(obj: dict, key: str, path: str) -> None:
-        for i, ref in enumerate(c.list_of(obj, key, path)):
-            if not _in(ref, consequences) and not _in(ref, groups):
-                c.err(f"{path}.{key}[{i}]", f"{ref!r} is not a consequence or group id")
 
-    for aid, alt in alternatives.items():
-        if c.keys(alt, f"alternatives.{aid}", c.CITED, c.CITED_OPT):
-            c.cited(alt, f"alternatives.{aid}")
-    for i, e in enumerate(c.list_of(doc, "role_equivalences", "")):
-        p = f"role_equivalences[{i}]"
-        if c.keys(e, p, c.CITED + ("role", "same_as"), c.CITED_OPT + ("certainty",)):
-            c.cited(e, p)
-            c.enum(e, "role", p, ROLES)
-            c.enum(e, "same_as", p, ROLES)
-            c.enum(e, "certainty", p, CERTAINTY)
-    for i, n in enumerate(c.list_of(doc, "caveats", "")):
-        c.note(n, f"caveats[{i}]")
-    sec = doc.get("tenure")
-    if sec is not None and c.keys(sec, "tenure", ("items",), ("rotation", "notes")):
-        for i, item in enumerate(c.list_of(sec, "items", "tenure")):
-            p = f"tenure.items[{i}]"
-            if c.keys(item, p, c.CITED, c.CITED_OPT + BOUND_KEYS + ("roles", "kind")):
-                c.cited(item, p)
-                c.bounds(item, p)
-                c.roles(item, p)
-                c.enum(item, "kind", p, TENURE_KINDS)
-        for i, item in enumerate(c.list_of(sec, "rotation", "tenure")):
-            p = f"tenure.rotation[{i}]"
-            if c.keys(item, p, c.CITED + ("reasons", "outcome"), c.CITED_OPT):
-                c.cited(item, p)
-                c.enum(item, "outcome", p, ROTATION_OUTCOMES)
-                for j, r in enumerate(c.list_of(item, "reasons", p)):
-                    if not _in(r, ROTATION_REASONS):
-                        c.err(f"{p}.reasons[{j}]", f"{r!r} is not one of {', '.join(ROTATION_REASONS)}")
-        c.notes(sec, "notes", "tenure")
+def _leave_named(c: _Checker, sec: dict, path: str) -> None:
+    if not sec.get("ranges") and "silent" not in sec:
+        c.err("leave", "give ranges, or silent: when the document names no approver")
 
-    seen: set[str] = set()
-    for i, t in enumerate(c.list_of(doc, "triggers", "")):
-        p = f"triggers[{i}]"
-        if not c.keys(t, p, c.CITED + ("id", "applies_to", "when"),
-                      c.CITED_OPT + ("tier", "blocks_excellent", "consequences", "certainty", "breach")):
-            continue
-        c.cited(t, p)
-        if not (isinstance(t.get("id"), str) and ID_RE.match(t["id"])):
-            c.err(f"{p}.id", "should be a lower-case ascii id like absent-15-days")
-        elif t["id"] in seen:
-            c.err(f"{p}.id", f"duplicate trigger id {t.get('id')!r}")
-        else:
-            seen.add(t["id"])
-        for j, a in enumerate(c.list_of(t, "applies_to", p)):
-            if not _in(a, ("attendance", "leave", "assessment")):
-                c.err(f"{p}.applies_to[{j}]", f"{a!r}: triggers apply to attendance, leave or assessment")
-        c.condition(t.get("when"), f"{p}.when")
-        c.enum(t, "certainty", p, CERTAINTY)
-        refs(t, "consequences", p)
 
-    sec = doc.get("attendance")
-    if sec is not None and c.keys(sec, "attendance", (), ("requirements", "nights", "excuse", "silent", "notes")):
-        for key in ("requirements", "nights"):
-            for i, r in enumerate(c.list_of(sec, key, "attendance")):
-                p = f"attendance.{key}[{i}]"
-                if c.keys(r, p, c.CITED + ("period", "min_inclusive"), c.CITED_OPT + ("counts", "counts_unclear")):
-                    c.cited(r, p)
-                    c.bounds(r, p)
-                    c.enum(r, "period", p, ("month", "year"))
-                    c.string(r, "counts", p)
-                    c.string(r, "counts_unclear", p)
-        if "excuse" in sec and c.keys(sec["excuse"], "attendance.excuse", c.CITED + ("allowed",), c.CITED_OPT):
-            c.cited(sec["excuse"], "attendance.excuse")
-        if "silent" in sec:
-            c.note(sec["silent"], "attendance.silent")
-        c.notes(sec, "notes", "attendance")
+def _support_covered(c: _Checker, sec: dict, path: str) -> None:
+    """Every support topic has items or a silent entry saying what was searched (未规定 only when checked)."""
+    silent = sec.get("silent") or {}
+    if not isinstance(silent, dict):
+        c.err("support.silent", "should be a mapping topic -> what was searched")
+        silent = {}
+    for topic, searched in silent.items():
+        if topic not in SUPPORT_TOPICS:
+            c.err(f"support.silent.{topic}", f"{topic!r} is not a support topic")
+        if not (isinstance(searched, str) and searched.strip()):
+            c.err(f"support.silent.{topic}", "say what was searched (a non-empty string)")
+    topics = {i.get("topic") for i in (sec.get("items") if isinstance(sec.get("items"), list) else [])
+              if isinstance(i, dict) and isinstance(i.get("topic"), str)}
+    for topic in SUPPORT_TOPICS:
+        if topic not in topics and topic not in silent:
+            c.err("support", f"topic {topic!r} has neither items nor a silent entry saying what was searched "
+                             "(未规定 only when checked)")
+        elif topic in topics and topic in silent:
+            c.err(f"support.silent.{topic}", "the topic has items: it is not silent")
 
-    sec = doc.get("leave")
-    if sec is not None and c.keys(sec, "leave", (), ("ranges", "after_steps", "silent", "notes")):
-        for i, r in enumerate(c.list_of(sec, "ranges", "leave")):
-            p = f"leave.ranges[{i}]"
-            if c.keys(r, p, c.CITED + ("roles", "steps"), c.CITED_OPT + BOUND_KEYS + ("specific", "implied")):
-                c.cited(r, p)
-                c.bounds(r, p)
-                c.roles(r, p)
-                c.steps(r, "steps", p, cited=False)
-                c.string(r, "implied", p)
-                if not any(s.get("action") == "approval" for s in (r.get("steps") if isinstance(r.get("steps"), list) else []) if isinstance(s, dict)):
-                    c.err(f"{p}.steps", "needs one step with action: approval")
-        c.steps(sec, "after_steps", "leave", cited=True)
-        if "silent" in sec:
-            c.note(sec["silent"], "leave.silent")
-        if not sec.get("ranges") and "silent" not in sec:
-            c.err("leave", "give ranges, or silent: when the document names no approver")
-        c.notes(sec, "notes", "leave")
 
-    sec = doc.get("assessment")
-    if sec is not None and c.keys(sec, "assessment", (),
-                                  ("tiers", "applies", "tier_consequences", "excellent", "silent", "notes", "unlisted")):
-        for i, g in enumerate(c.list_of(sec, "unlisted", "assessment")):
-            p = f"assessment.unlisted[{i}]"
-            if c.keys(g, p, c.CITED, c.CITED_OPT):
-                c.cited(g, p)
-        if "tiers" in sec and c.keys(sec["tiers"], "assessment.tiers", c.CITED + ("value",), c.CITED_OPT):
-            c.cited(sec["tiers"], "assessment.tiers")
-            if not isinstance(sec["tiers"].get("value"), list):
-                c.err("assessment.tiers.value", "should be the list of tiers, best first")
-        if "applies" in sec and c.keys(sec["applies"], "assessment.applies", c.CITED + ("when",), c.CITED_OPT):
-            c.cited(sec["applies"], "assessment.applies")
-            c.condition(sec["applies"].get("when"), "assessment.applies.when")
-        if "excellent" in sec and c.keys(sec["excellent"], "assessment.excellent", c.CITED, c.CITED_OPT):
-            c.cited(sec["excellent"], "assessment.excellent")
-        tc = sec.get("tier_consequences") or {}
-        for tier in tc if isinstance(tc, dict) else []:
-            refs(tc, tier, "assessment.tier_consequences")
-        if "silent" in sec:
-            c.note(sec["silent"], "assessment.silent")
-        c.notes(sec, "notes", "assessment")
+# --- the table: each part of a rule set, and each item's keys and rules, in the order they are checked --
+# An item is (required keys, optional keys, rules); a cited item has label, cite and quote (and may have
+# value, unit, period, number_text, note), checked first. Rules name _Checker.rule_* methods.
+CITED = ("label", "cite", "quote")
+CITED_OPT = ("value", "unit", "period", "number_text", "note")
 
-    sec = doc.get("quota")
-    if sec is not None and c.keys(sec, "quota", ("excellent_share",), ("notes",)):
-        p = "quota.excellent_share"
-        if c.keys(sec["excellent_share"], p, c.CITED + ("value", "max_inclusive"), c.CITED_OPT):
-            c.cited(sec["excellent_share"], p)
-            c.bounds(sec["excellent_share"], p)
-        c.notes(sec, "notes", "quota")
 
-    sec = doc.get("eligibility")
-    if sec is not None and c.keys(sec, "eligibility", ("checks",), ("notes",)):
-        for i, chk in enumerate(c.list_of(sec, "checks", "eligibility")):
-            p = f"eligibility.checks[{i}]"
-            if c.keys(chk, p, c.CITED + ("when", "outcome"), c.CITED_OPT + ("roles",)):
-                c.cited(chk, p)
-                c.roles(chk, p)
-                c.condition(chk.get("when"), f"{p}.when")
-                c.enum(chk, "outcome", p, OUTCOMES)
-        c.notes(sec, "notes", "eligibility")
+def _cited(required: tuple = (), optional: tuple = (), *rules: tuple) -> tuple:
+    return CITED + required, CITED_OPT + optional, (("cited",), *rules)
 
-    sec = doc.get("support")
-    if sec is not None and c.keys(sec, "support", ("items",), ("notes", "silent")):
-        silent = sec.get("silent") or {}
-        if not isinstance(silent, dict):
-            c.err("support.silent", "should be a mapping topic -> what was searched")
-            silent = {}
-        for topic, searched in silent.items():
-            if topic not in SUPPORT_TOPICS:
-                c.err(f"support.silent.{topic}", f"{topic!r} is not a support topic")
-            if not (isinstance(searched, str) and searched.strip()):
-                c.err(f"support.silent.{topic}", "say what was searched (a non-empty string)")
-        topics = {i.get("topic") for i in (sec.get("items") if isinstance(sec.get("items"), list) else [])
-                  if isinstance(i, dict) and isinstance(i.get("topic"), str)}
-        for topic in SUPPORT_TOPICS:
-            if topic not in topics and topic not in silent:
-                c.err("support", f"topic {topic!r} has neither items nor a silent entry saying what was searched "
-                                 "(未规定 only when checked)")
-            elif topic in topics and topic in silent:
-                c.err(f"support.silent.{topic}", "the topic has items: it is not silent")
-        for i, item in enumerate(c.list_of(sec, "items", "support")):
-            p = f"support.items[{i}]"
-            if c.keys(item, p, c.CITED + ("topic",), c.CITED_OPT + BOUND_KEYS):
-                c.cited(item, p)
-                c.bounds(item, p)
-                c.enum(item, "topic", p, tuple(SUPPORT_TOPICS))
-        c.notes(sec, "notes", "support")
+
+ROLES_RULE = ("each_in", "roles", ROLES)
+NOTE = (("text",), ("cite", "quote"), (("cited",), ("quote_needs_cite",)))
+NOTES = ("list", "notes", NOTE)
+STEP = (("by", "action"), ("roles",), (("string", "by"), ("enum", "action", ACTIONS), ROLES_RULE))
+CITED_STEP = (("by", "action", "cite", "quote"), ("roles",),
+              (("string", "by"), ("enum", "action", ACTIONS), ("cited",), ROLES_RULE))
+
+PARTS: tuple[tuple, ...] = (
+    ("mapping", "consequences", _cited(("kind",), ("to", "condition", "alternative", "mitigates"),
+                                       ("enum", "kind", CONSEQUENCE_KINDS), ("enum", "to", AUDIENCES),
+                                       ("string", "condition"), ("alternative",))),
+    ("check", "groups", _groups),
+    ("mapping", "alternatives", _cited()),
+    ("list", "role_equivalences", _cited(("role", "same_as"), ("certainty",), ("enum", "role", ROLES),
+                                         ("enum", "same_as", ROLES), ("enum", "certainty", CERTAINTY))),
+    ("list", "caveats", NOTE),
+    ("section", "tenure", ("items",), ("rotation", "notes"), (
+        ("list", "items", _cited((), BOUND_KEYS + ("roles", "kind"), ("bounds",), ROLES_RULE,
+                                 ("enum", "kind", TENURE_KINDS))),
+        ("list", "rotation", _cited(("reasons", "outcome"), (), ("enum", "outcome", ROTATION_OUTCOMES),
+                                    ("each_in", "reasons", ROTATION_REASONS))),
+        NOTES)),
+    ("list", "triggers", _cited(("id", "applies_to", "when"),
+                                ("tier", "blocks_excellent", "consequences", "certainty", "breach"),
+                                ("trigger_id",),
+                                ("each_in", "applies_to", ("attendance", "leave", "assessment"),
+                                 "{!r}: triggers apply to attendance, leave or assessment"),
+                                ("condition", "when"), ("enum", "certainty", CERTAINTY), ("refs", "consequences"))),
+    ("section", "attendance", (), ("requirements", "nights", "excuse", "silent", "notes"), (
+        *(("list", key, _cited(("period", "min_inclusive"), ("counts", "counts_unclear"), ("bounds",),
+                               ("enum", "period", ("month", "year")), ("string", "counts"),
+                               ("string", "counts_unclear"))) for key in ("requirements", "nights")),
+        ("one", "excuse", _cited(("allowed",))),
+        ("one", "silent", NOTE),
+        NOTES)),
+    ("section", "leave", (), ("ranges", "after_steps", "silent", "notes"), (
+        ("list", "ranges", _cited(("roles", "steps"), BOUND_KEYS + ("specific", "implied"), ("bounds",), ROLES_RULE,
+                                  ("steps", "steps", STEP), ("string", "implied"), ("approval_step",))),
+        ("list", "after_steps", CITED_STEP),
+        ("one", "silent", NOTE),
+        ("check", "", _leave_named),
+        NOTES)),
+    ("section", "assessment", (), ("tiers", "applies", "tier_consequences", "excellent", "silent", "notes",
+                                   "unlisted"), (
+        ("list", "unlisted", _cited()),
+        ("one", "tiers", _cited(("value",), (), ("tier_list",))),
+        ("one", "applies", _cited(("when",), (), ("condition", "when"))),
+        ("one", "excellent", _cited()),
+        ("refs_by_key", "tier_consequences"),
+        ("one", "silent", NOTE),
+        NOTES)),
+    ("section", "quota", ("excellent_share",), ("notes",), (
+        ("one", "excellent_share", _cited(("value", "max_inclusive"), (), ("bounds",))),
+        NOTES)),
+    ("section", "eligibility", ("checks",), ("notes",), (
+        ("list", "checks", _cited(("when", "outcome"), ("roles",), ROLES_RULE, ("condition", "when"),
+                                  ("enum", "outcome", OUTCOMES))),
+        NOTES)),
+    ("section", "support", ("items",), ("notes", "silent"), (
+        ("check", "", _support_covered),
+        ("list", "items", _cited(("topic",), BOUND_KEYS, ("bounds",), ("enum", "topic", tuple(SUPPORT_TOPICS)))),
+        NOTES)),
+)
 
 
 # A rule set names its document; the document's names, level and jurisdiction are joined in by the loader
@@ -401,8 +386,10 @@ def validate_rule_set(doc: Any, source: str, expected_id: str | None = None) -> 
         c.err("id", "should be a lower-case ascii id like hebei-measures")
     elif expected_id is not None and doc["id"] != expected_id:
         c.err("id", f"{doc['id']!r} differs from the file name {expected_id!r}")
-    c.notes(doc, "notes", "")
-    _check_sections(c, doc)
+    c.part(doc, "", NOTES)
+    c.id_spaces(doc)
+    for part in PARTS:
+        c.part(doc, "", part)
     if not any(k in doc for k in CALCULATOR_NAMES):
         c.err("", f"states nothing for any calculator ({', '.join(CALCULATOR_NAMES)})")
     if c.problems:

@@ -13,9 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from .common import Item, finding
+from .vocabulary import ROTATION_REASONS
 
-REASON_LABELS = {"promotion": "提拔", "post_change": "岗位调整", "health": "身体原因不能正常驻村工作",
-                 "left_unit": "调离原选派单位", "term_end": "任期届满"}
 OUTCOME_WORDS = {"allowed": "条文允许", "forbidden": "条文不允许", "undetermined": "条文没有写明，需组织认定"}
 
 
@@ -40,10 +39,10 @@ def findings(rule_set: dict[str, Any], inp: dict[str, Any], role: str | None = N
     if reason:
         rule = next((r for r in section.get("rotation") or [] if reason in r["reasons"]), None)
         if rule is None:
-            out.append(finding(f"轮换原因“{REASON_LABELS[reason]}”：本文件没有写明能否据此轮换，需组织认定。",
+            out.append(finding(f"轮换原因“{ROTATION_REASONS[reason]}”：本文件没有写明能否据此轮换，需组织认定。",
                                section["items"][0]["cite"]))
         else:
-            out.append(finding(f"轮换原因“{REASON_LABELS[reason]}”：{OUTCOME_WORDS[rule['outcome']]}——{rule['label']}。",
+            out.append(finding(f"轮换原因“{ROTATION_REASONS[reason]}”：{OUTCOME_WORDS[rule['outcome']]}——{rule['label']}。",
                                rule["cite"]))
     out += [finding(n["text"], n.get("cite")) for n in section.get("notes") or []]
     return out

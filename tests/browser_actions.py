@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+
+def answer(page, right: bool, card: str = ".qz-card") -> str:
+    """Answer the question on screen (in `card`) rightly or wrongly; where the card has a 提交答案 button
+    (practice: 填空, 多选) press it. Returns the question's id."""
+    box = page.locator(card)
+    qid = box.get_attribute("data-qid")
+    q = page.evaluate("id => QuizCard.byId[id]", qid)
+    if q["section"] == "填空":
+        for i, ans in enumerate(q["answer"]):
+            box.locator(".qz-blank").nth(i).fill(ans if right else "不对的答案")
+    else:
+        letters = q["answer"] if right else [next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])]
+        for letter in letters:
+            box.locator(f".qz-option[data-letter='{letter}']").click()
+    if box.locator(".qz-submit").count():
+        box.locator(".qz-submit").click()
+    return qid
 
 
 def answer_wrong(page) -> str:
     """Answer the practice question on screen wrongly; returns its id."""
-    qid = page.locator(".qz-card").get_attribute("data-qid")
-    q = page.evaluate("id => QuizCard.byId[id]", qid)
-    if q["section"] == "填空":
-        page.locator(".qz-blank").first.fill("不对的答案")
-        page.click(".qz-submit")
-    else:
-        wrong = next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])
-        page.click(f".qz-option[data-letter='{wrong}']")
-        if q["section"] == "多选":
-            page.click(".qz-submit")
-    return qid
+    return answer(page, right=False)
+
+
+def answer_exam(page, right: bool) -> str:
+    """Answer the mock exam's question on screen (no submit: the exam is handed in as a whole)."""
+    return answer(page, right, ".qz-stage .qz-card")
+
+
+def download(page, target, to: Path) -> Path:
+    """Press `target` (a selector or a locator) and save the file it downloads as `to`."""
+    with page.expect_download() as dl:
+        (page.locator(target) if isinstance(target, str) else target).click()
+    dl.value.save_as(to)
+    return to
 
 
 # Inputs a cadre might give on each calculator page; fields not named here stay empty (all optional ones).

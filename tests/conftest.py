@@ -99,26 +99,32 @@ def external_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, external_requests):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1,
-                                  locale="zh-CN", service_workers="block")
+def guarded_page(browser, allow, refused: list[str], **options):
+    """A page at 390x844 (zh-CN) in a context of its own, whose requests that `allow(url)` refuses are aborted
+    and listed in `refused`; its script errors are collected in page.console_errors. Close page.context after."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN",
+                                  **options)
 
     def guard(route):
         url = route.request.url
-        if _is_local(url):
+        if allow(url):
             route.continue_()
         else:
-            external_requests.append(url)
+            refused.append(url)
             route.abort()
 
     context.route("**/*", guard)
     pg = context.new_page()
-    console_errors: list[str] = []
-    pg.on("pageerror", lambda exc: console_errors.append(str(exc)))
-    pg.console_errors = console_errors
+    pg.console_errors = []
+    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    return pg
+
+
+@pytest.fixture
+def page(browser, external_requests):
+    pg = guarded_page(browser, _is_local, external_requests, service_workers="block")
     yield pg
-    context.close()
+    pg.context.close()
     assert not external_requests, f"requests left the site: {external_requests}"
 
 

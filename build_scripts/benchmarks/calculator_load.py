@@ -163,19 +163,26 @@ new MutationObserver(() => {
 """
 
 
-def fresh_page(pw, workers: str = "block", cpu_rate: float = 1):
+def fresh_page(pw, workers: str = "block", cpu_rate: float = 1, observer: bool = True):
     """A new browser with a persistent profile (an on-disk HTTP cache and V8's wasm code cache, as on a
-    phone) at 390x844, the result observer installed, the page thread slowed cpu_rate times (CDP).
+    phone) at 390x844, the result observer installed (unless `observer` is false: it watches every change
+    of the page), the page thread slowed cpu_rate times (CDP).
     Returns (context, page, profile dir); close the context, then clean up the profile."""
     profile = tempfile.TemporaryDirectory()
     ctx = pw.chromium.launch_persistent_context(
         profile.name, executable_path=CHROMIUM, headless=True, args=ARGS,
         viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers=workers)
-    ctx.add_init_script(RESULT_OBSERVER)
+    if observer:
+        ctx.add_init_script(RESULT_OBSERVER)
     page = ctx.new_page()
-    if cpu_rate != 1:
-        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
+    throttle(page, cpu_rate)
     return ctx, page, profile
+
+
+def throttle(page, cpu_rate: float) -> None:
+    """Slow the page's thread cpu_rate times (CDP Emulation.setCPUThrottlingRate), as a phone's CPU is."""
+    if cpu_rate != 1:
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_rate})
 
 
 def one_run(pw, base: str, counter: Counter, kind: str, out: dict) -> None:

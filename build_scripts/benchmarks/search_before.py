@@ -37,15 +37,15 @@ def _docs5(hrefs: list[str]) -> list[str]:
 def main(site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, _QuietHandler, _Server, chromium_path
+    from build_scripts.benchmarks.calculator_load import fresh_page
+    from tests.conftest import _QuietHandler, _Server
     questions, keywords = evaluate.load_sets()
     server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     results = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block").new_page()
+        context, page, profile = fresh_page(p, observer=False)
         page.goto(url + "index.html")
         page.locator("label.md-header__button[for=__search]").click()
         page.wait_for_function(f"(() => {{ const m = {META}; return m && /键入/.test(m.textContent); }})()", timeout=20000)
@@ -65,7 +65,8 @@ def main(site: Path) -> dict:
             hrefs = page.eval_on_selector_all("li.md-search-result__item > a.md-search-result__link",
                                               "els => els.map(e => e.getAttribute('href'))")
             results.append(hrefs[:10])
-        browser.close()
+        context.close()
+        profile.cleanup()
     server.shutdown()
     q_res, k_res = results[:len(questions)], results[len(questions):]
     return {

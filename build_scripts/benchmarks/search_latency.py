@@ -15,22 +15,21 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+from build_scripts.benchmarks.calculator_load import fresh_page
+from build_scripts.benchmarks.static_host import build_site, load_note
 from build_scripts.search_index import INDEX_PATH, evaluate, gzip_size
 
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- search:start -->", "<!-- search:end -->"
 # Material's lunr index before this search (commit da58662), gzip -9, and its recall on the same sets
-# (python -m build_scripts.benchmarks.search_before on a build of da58662; tests/search/questions.yml, 204 questions)
+# (python -m build_scripts.benchmarks.search_before on a build of da58662; tests/search/questions.yml, 211 questions)
 TODAY = {"gzip": 84_405, "json_bytes": 408_901, "questions_doc5": 161, "questions_clause3": 1, "keywords_doc5": 28}
 
 MEASURE_JS = """async (q) => {
@@ -58,17 +57,12 @@ def _serve(site: Path):
 def measure(site: Path, rate: float, repeat: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, chromium_path
     questions, keywords = evaluate.load_sets()
     queries = [q["query"] for q in questions] + [k["query"] for k in keywords]
     server, url = _serve(site)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            context, page, profile = fresh_page(p, cpu_rate=rate, observer=False)
             requests: list[str] = []
             page.on("request", lambda r: requests.append(r.url))
             page.goto(url + "index.html")
@@ -79,7 +73,8 @@ def measure(site: Path, rate: float, repeat: int = 3) -> dict:
             load_ms = page.evaluate("window.zhucunSearchLoadMs")
             page.evaluate(MEASURE_JS, "预热")
             rounds = [[page.evaluate(MEASURE_JS, q) for q in queries] for _ in range(repeat)]
-            browser.close()
+            context.close()
+            profile.cleanup()
     finally:
         server.shutdown()
     # per query, the median of its rounds (a stall of the shared machine hits one round, not all)
@@ -164,17 +159,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--update-docs", action="store_true")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                           env=env, check=True)
+        site = args.site or build_site(Path(tmp) / "site")
         index_file = site / INDEX_PATH
         res = measure(site, args.rate, args.repeat)
         rec = evaluate.score(*evaluate.load_sets(), index_file)
         res["date"] = datetime.date.today().isoformat()
-        res["loadavg"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+        res["loadavg"] = load_note()
         section = report(res, rec, gzip_size(index_file), index_file.stat().st_size)
     print(section)
     print("slowest (query, engine ms, to next frame ms):", res["slowest"])

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+from build_scripts.benchmarks.calculator_load import fresh_page, throttle
 from build_scripts.benchmarks.search_latency import _serve
-from build_scripts.benchmarks.static_host import put_block
+from build_scripts.benchmarks.static_host import build_site, load_note, put_block
 
 DOC = ROOT / "docs" / "performance.md"
 LOOP_MS = 120
@@ -64,13 +62,10 @@ SCAN_JS = """async (text) => {
 def measure(site: Path, rate: float, trainees: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, chromium_path
     server, url = _serve(site)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
-            page = context.new_page()
+            context, page, profile = fresh_page(p, observer=False)
             page.goto(url + "training/results.html")
             setup = page.evaluate(SETUP_JS, trainees)
             page.fill("#tr-session-code", setup["code"])
@@ -78,10 +73,10 @@ def measure(site: Path, rate: float, trainees: int) -> dict:
             native = page.evaluate("() => !!window.BarcodeDetector")
             # jsQR is loaded on the first read (qr.js); load it before the clock runs, as the camera's first frames do
             page.evaluate("() => { const c = document.createElement('canvas'); c.width = c.height = 8; return TrainingQR.decode(c, 8, 8); }")
-            cdp = context.new_cdp_session(page)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+            throttle(page, rate)
             rows = [page.evaluate(SCAN_JS, text) for text in setup["codes"]]
-            browser.close()
+            context.close()
+            profile.cleanup()
     finally:
         server.shutdown()
 
@@ -121,14 +116,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--update-docs", action="store_true")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
-        res = measure(site, args.rate, args.trainees)
+        res = measure(args.site or build_site(Path(tmp) / "site"), args.rate, args.trainees)
     res["date"] = datetime.date.today().isoformat()
-    res["loadavg"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    res["loadavg"] = load_note()
     section = report(res)
     print(section)
     if args.update_docs:

@@ -13,6 +13,7 @@ from build_scripts import citations
 from build_scripts.corpus import load_spec
 from calculators import fields as field_tables
 from calculators.loader import load_rule_sets
+from calculators.vocabulary import LEVELS
 
 
 # The order of the calculator pages (each page is tools/<name>.md; its title is the calculator's own,
@@ -102,11 +103,10 @@ def calculator_specs(desc: dict[str, Any]) -> list[CalculatorSpec]:
 
 def rule_set_rank(rule_sets: dict[str, dict[str, Any]], data: dict[str, Any] | None = None):
     """Sort key for the jurisdiction picker: the level of the rule set's document in the order of
-    documents.yml `levels` (中央, 省, 市, 县, 乡镇, 单位), then the order documents.yml lists them in;
+    vocabulary.json `levels` (broadest first), then the order documents.yml lists them in;
     so the first option, the default, is the broadest rule set that covers the calculator."""
     data = load_spec() if data is None else data
-    levels = list(data["levels"])
-    where = {d["id"]: (levels.index(d["level"]), i) for i, d in enumerate(data["documents"])}
+    where = {d["id"]: (LEVELS.index(d["level"]), i) for i, d in enumerate(data["documents"])}
 
     def rank(rule_id: str) -> tuple[int, int, str]:
         return (*where[rule_sets[rule_id]["document"]], rule_id)

@@ -16,12 +16,14 @@ from build_scripts.safe_text import md_data
 from calculators.citecheck import rule_set_problems
 from calculators.loader import load_yaml_dir
 from calculators.schema import RuleSetError
+from calculators.vocabulary import TOPIC_NAMES
 
 from . import assessment, attendance, eligibility, leave, md, readings, support
 
 PAGE_MODULES = (attendance, leave, assessment, eligibility, support)
-TOPICS = (("attendance", "考勤"), ("leave", "请销假"), ("assessment", "考核/召回"), ("quota", "优秀比例"),
-          ("eligibility", "人选条件"), ("support", "保障待遇"))
+# What a rule set covers (the index's 涉及 column); where a question topic is the same thing, its name.
+TOPICS = (("attendance", "考勤"), ("leave", TOPIC_NAMES["leave"]), ("assessment", "考核/召回"), ("quota", "优秀比例"),
+          ("eligibility", TOPIC_NAMES["eligibility"]), ("support", TOPIC_NAMES["benefits"]))
 
 
 def index_page(rule_sets: dict[str, md.RuleSet]) -> str:

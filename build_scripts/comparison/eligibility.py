@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from calculators.conditions import fields_used
 from calculators.fields import ROLE_LABELS
-from calculators.schema import ROLES
+from calculators.vocabulary import ROLES
 
 from . import md
 

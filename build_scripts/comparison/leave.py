@@ -12,7 +12,7 @@ from typing import Any
 from calculators import leave as leave_calc
 from calculators.conditions import BOUND_KEYS, as_number, describe_bounds, in_bounds
 from calculators.fields import ACTION_LABELS, ROLE_LABELS
-from calculators.schema import ROLES
+from calculators.vocabulary import ROLES
 
 from . import md
 

@@ -7,13 +7,11 @@ from typing import Any, Callable, Iterable
 
 from calculators.conditions import BOUND_KEYS, BOUND_WORDS
 from calculators.schema import expand_refs
+from calculators.vocabulary import LEVELS, UNIT_WORDS
 from build_scripts import citations
-from build_scripts.corpus import load_spec
 
 RuleSet = dict[str, Any]
 NOT_STATED = "未规定"
-UNIT_WORDS = {"day": "天", "night": "天", "time": "次", "percent": "%", "ratio": "", "workday": "个工作日",
-              "year": "年", "month": "个月", "person": "人", "yuan": "元", "vote": "票", "none": ""}
 COUNTING_RULE = ("计数规则：“以上、以下、以内”**包含**本数（“3天以内”含3天）；"
                  "“超过、不足、不满、低于”**不含**本数（“不足200天”不含200天）。")
 
@@ -160,9 +158,9 @@ def lead(title: str, what: str, tool: str | None, rule_sets: dict[str, RuleSet],
 
 
 def ordered(all_sets: dict[str, RuleSet]) -> dict[str, RuleSet]:
-    """Province first, then city, county, township, sending unit (documents.yml `levels`, the level each
+    """Province first, then city, county, township, sending unit (vocabulary.json `levels`, the level each
     rule set takes from its document); unknown levels last."""
-    rank = {lvl: i for i, lvl in enumerate(load_spec()["levels"])}
+    rank = {lvl: i for i, lvl in enumerate(LEVELS)}
     return dict(sorted(all_sets.items(), key=lambda kv: (rank.get(kv[1].get("level", ""), len(rank)), kv[0])))
 
 

@@ -15,7 +15,7 @@ from calculators.citecheck import cited_items
 from calculators.conditions import as_number
 from calculators.diary import READINGS as DIARY_READINGS
 from calculators.fields import ROLE_LABELS
-from calculators.schema import SUPPORT_TOPICS
+from calculators.vocabulary import SUPPORT_TOPICS
 
 from . import md
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from calculators.schema import SUPPORT_TOPICS
+from calculators.vocabulary import SUPPORT_TOPICS
 
 from . import md
 

@@ -51,6 +51,16 @@ class Document:
     def short(self) -> str:
         return self.meta["short"]
 
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """{anchor: the clause's words with its sub-items'}: what a question may quote from a clause."""
+        return {c.anchor: self.subtree_text(c.anchor) for c in self.clauses}
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """{anchor: 第十七条（三）} for every clause that has a numbering label."""
+        return {c.anchor: c.label for c in self.clauses if c.label}
+
     def subtree_text(self, anchor: str) -> str:
         """The clause's own text and all of its descendants' text."""
         out, wanted = [], {anchor}

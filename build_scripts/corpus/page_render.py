@@ -7,8 +7,9 @@ import re
 
 from build_scripts import citations
 from build_scripts.safe_text import front_matter, md_text
+from calculators.vocabulary import LEVELS, PAGE_TOPICS, TOPIC_NAMES
 
-from . import Corpus, Document
+from . import PAGES_DIR, Corpus, Document
 from .clause_parser import Clause
 
 HEADING_MAX_CHARS = 30
@@ -134,7 +135,7 @@ def _clause_html(doc: Document, clause: Clause, paragraphs: list[str], own_ancho
 def render_level_index(corpus: Corpus) -> str:
     out = ["---", "title: 法规原文", "---", "", "# 法规原文", "",
            "按发文层级排列。各地规定不同：请看清每份文件的适用范围，不要把一地的规定套用到另一地。", ""]
-    for level in corpus.spec["levels"]:
+    for level in LEVELS:
         docs = [d for d in corpus.documents.values() if d.meta["level"] == level]
         if not docs:
             continue
@@ -147,17 +148,24 @@ def render_level_index(corpus: Corpus) -> str:
             out.append(f"| [{md_escape(d.title)}]({d.id}.md) | {md_escape(d.meta['jurisdiction'])} | {date} · {whole} |")
         out += ["", "</div>", ""]
     out += ["## 按主题", ""]
-    for key, name in corpus.spec["topics"].items():
-        out.append(f"- [{md_escape(name)}](topics/{key}.md)")
+    for key in PAGE_TOPICS:
+        out.append(f"- [{md_escape(TOPIC_NAMES[key])}](topics/{key}.md)")
     out.append("")
     return "\n".join(out)
 
 
+def topic_pages(corpus: Corpus) -> list[tuple[str, str]]:
+    """(path under docs/, Markdown) of every regulation topic page (vocabulary.json topics with keywords)."""
+    return [(f"{PAGES_DIR}/topics/{key}.md", render_topic(corpus, key, keywords)) for key, keywords in PAGE_TOPICS.items()]
+
+
 def render_topic(corpus: Corpus, key: str, keywords: list[str]) -> str:
-    name = corpus.spec["topics"][key]
+    """A topic page: a clause is listed when its own text contains one of the keywords and its document
+    is tagged with the topic in documents.yml. Plain substring matching."""
+    name = TOPIC_NAMES[key]
     out = [front_matter(title=name, search={"exclude": True}), f"# {md_escape(name)}", "",
            "下列条文按文件层级排列，逐字摘自原文；点击条文编号查看上下文。各地规定不同，以本人所在地文件为准。", ""]
-    for level in corpus.spec["levels"]:
+    for level in LEVELS:
         for doc in (d for d in corpus.documents.values() if d.meta["level"] == level):
             if key not in (doc.meta.get("topics") or []):
                 continue

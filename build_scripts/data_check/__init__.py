@@ -6,7 +6,8 @@ the line or key path, never a traceback.
 Runs from the first hook's on_pre_build (build_scripts/data_check/hook.py), before MkDocs empties the
 site directory, so a failed build leaves the previous site as it was. The checks are the project's own
 validators (rule-set schema and citations, glossary, corpus slicing, bank validation, [[cite:]] in docs/) plus the shape of
-documents.yml, topics.yml and county_settings.yml; whatever a validator raises is turned into one line.
+documents.yml (its levels, topics and role words from calculators/vocabulary.json) and county_settings.yml;
+whatever a validator raises is turned into one line.
 
 `python -m build_scripts.data_check` prints the same lines (exit 1 when there are any).
 """
@@ -21,10 +22,10 @@ import yaml
 
 from build_scripts.quiz.yaml_lines import LineDict, load_with_lines
 from calculators.citations import is_id
+from calculators.vocabulary import LEVELS, PAGE_TOPICS, ROLES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = "build_scripts/corpus/documents.yml"
-TOPICS = "build_scripts/corpus/topics.yml"
 TERMS = "build_scripts/glossary/terms.yml"
 SETTINGS = "quiz_bank/county_settings.yml"
 RULES = "calculators/rules"
@@ -73,14 +74,7 @@ def _guard(out: list[str], where: str, check: Callable[[], list[str] | None]) ->
 def check_documents(spec: Any) -> list[str]:
     out = []
     if not isinstance(spec, dict) or not isinstance(spec.get("documents"), list):
-        return [f"{DOCUMENTS}{_line(spec)}: expected a mapping with documents:, levels: and topics:"]
-    levels, topics = spec.get("levels"), spec.get("topics")
-    if not isinstance(levels, list) or not all(isinstance(x, str) for x in levels):
-        out.append(f"{DOCUMENTS}{_line(spec, 'levels')}: levels: a list of names")
-        levels = []
-    if not isinstance(topics, dict) or not all(isinstance(v, str) for v in topics.values()):
-        out.append(f"{DOCUMENTS}{_line(spec, 'topics')}: topics: a mapping of key to name")
-        topics = {}
+        return [f"{DOCUMENTS}{_line(spec)}: expected a mapping with documents:"]
     seen = set()
     for i, doc in enumerate(spec["documents"]):
         if not isinstance(doc, dict):
@@ -92,7 +86,7 @@ def check_documents(spec: Any) -> list[str]:
                 out.append(f"{where}: {key}: is required")
         for key, value in doc.items():
             if key in ("start", "end", "title_text", "closing_line", "join_after", "parts", "sublists", "topics",
-                       "date", "keep_inner_spaces"):
+                       "date", "keep_inner_spaces", "role_words"):
                 continue
             if value is not None and not isinstance(value, (str, int, float)):
                 out.append(f"{where}: {key}: expected text")
@@ -105,27 +99,19 @@ def check_documents(spec: Any) -> list[str]:
             if doc_id in seen:
                 out.append(f"{where}: id: used twice")
             seen.add(doc_id)
-        if levels and doc.get("level") is not None and doc.get("level") not in levels:
-            out.append(f"{where}: level: {doc.get('level')!r} is not one of {', '.join(levels)}")
+        if doc.get("level") is not None and doc.get("level") not in LEVELS:
+            out.append(f"{where}: level: {doc.get('level')!r} is not one of {', '.join(LEVELS)}")
         if doc.get("completeness") not in (None, "whole", "excerpt"):
             out.append(f"{where}: completeness: whole or excerpt")
         if doc.get("completeness") == "excerpt" and not doc.get("stops_at"):
             out.append(f"{where}: stops_at: an excerpt says where it stops")
         doc_topics = doc.get("topics") or []
-        if not isinstance(doc_topics, list) or any(t not in topics for t in doc_topics):
-            out.append(f"{where}: topics: a list of {', '.join(topics)}")
-    return out
-
-
-def check_topics(data: Any, spec: Any) -> list[str]:
-    names = (spec or {}).get("topics") if isinstance(spec, dict) else None
-    if not isinstance(data, dict):
-        return [f"{TOPICS}{_line(data)}: expected a mapping of topic to keywords"]
-    out = []
-    for key in (names or {}):
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(k, str) and k for k in value):
-            out.append(f"{TOPICS}{_line(data, key)}: {key}: a list of keywords")
+        if not isinstance(doc_topics, list) or any(t not in PAGE_TOPICS for t in doc_topics):
+            out.append(f"{where}: topics: a list of {', '.join(PAGE_TOPICS)}")
+        words = doc.get("role_words") or {}
+        if not isinstance(words, dict) or any(r not in ROLES or not isinstance(w, str) or not w.strip()
+                                              or ONE_LINE_TEXT.search(w) for r, w in words.items()):
+            out.append(f"{where}: role_words: a mapping of {', '.join(ROLES)} to one line of text")
     return out
 
 
@@ -187,9 +173,6 @@ def problems(root: Path = ROOT) -> list[str]:
     if spec is not None:
         _guard(out, DOCUMENTS, lambda: out.extend(check_documents(spec)))
     spec_ok = spec is not None and not any(p.startswith(DOCUMENTS) for p in out)
-    topics = _load(TOPICS, root, out)
-    if topics is not None:
-        out += check_topics(topics, spec)
 
     corpus = None
     if spec_ok:
@@ -231,9 +214,8 @@ def problems(root: Path = ROOT) -> list[str]:
         out += _guard(out, DOCS, lambda: page_citation_problems(root, corpus)) or []
 
     if corpus is not None:
-        from build_scripts.quiz.corpus_access import load as quiz_corpus
         from build_scripts.quiz.validate import bank_files, validate_files
-        errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), quiz_corpus()))
+        errors = _guard(out, "quiz_bank", lambda: validate_files(bank_files(), corpus))
         out += [_one_line(e) for e in errors or []]
     return out
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -31,9 +28,7 @@ def on_files(files, config):
     corpus = _corpus()
     docs = [(f"{PAGES_DIR}/{d.id}.md", page_render.render_document(d)) for d in corpus.documents.values()]
     docs.append((f"{PAGES_DIR}/index.md", page_render.render_level_index(corpus)))
-    keywords = yaml.safe_load((ROOT / "build_scripts/corpus/topics.yml").read_text(encoding="utf-8"))
-    for key in corpus.spec["topics"]:
-        docs.append((f"{PAGES_DIR}/topics/{key}.md", page_render.render_topic(corpus, key, keywords[key])))
+    docs += page_render.topic_pages(corpus)
     for src_uri, content in docs:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:

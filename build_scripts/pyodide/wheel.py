@@ -19,6 +19,7 @@ LOCK_NAME = "zhucun-calculators"  # name the page loads from pyodide-lock.json
 IMPORT_NAME = "calculators"
 TAG = "py3-none-any"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+DATA_FILES = "vocabulary.json"   # read by calculators/vocabulary.py (rules_compiled.json is added by artifacts.py)
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ def _record_hash(data: bytes) -> str:
 
 
 def package_sources(package_dir: Path) -> dict[str, bytes]:
-    """All .py files of the package (no caches, no tests), keyed by their path in the wheel."""
+    """All .py files of the package (no caches, no tests) and its data files beside them (the vocabulary),
+    keyed by their path in the wheel."""
     files: dict[str, bytes] = {}
-    for path in sorted(package_dir.rglob("*.py")):
+    for path in sorted([*package_dir.rglob("*.py"), *package_dir.glob(DATA_FILES)]):
         rel = path.relative_to(package_dir.parent)
         if "__pycache__" in rel.parts or any(p.startswith("test") for p in rel.parts[1:]):
             continue

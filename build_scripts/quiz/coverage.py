@@ -12,6 +12,8 @@ import pathlib
 
 import yaml
 
+from build_scripts.corpus import Corpus
+
 from .importance import DEFAULT_POOL, assign
 from .normalise import normalise
 
@@ -135,17 +137,15 @@ def load_rule_sets() -> dict:
     return load_yaml_dir()
 
 
-
 def _sentences(text: str) -> list[str]:
     import re
     return [normalise(x) for x in re.split(r"[。；;]", text) if normalise(x)]
 
 
-
 MAX_PER_SENTENCE = 3
 
 
-def sentence_key(q: dict, corpus) -> tuple | None:
+def sentence_key(q: dict, corpus: Corpus) -> tuple | None:
     """(cite, source sentence) of a question: its clause split at 。 and ； (a list item is its own
     sentence), the sentence holding its answer inside its cited words (else the start of those words).
     None for 多选 (a whole list), "which document" and the county paper."""
@@ -154,7 +154,7 @@ def sentence_key(q: dict, corpus) -> tuple | None:
             or q.get("kind") == "which-document"):
         return None
     doc, _, anchor = q["cite"].partition("#")
-    sentences = _sentences(corpus[doc].clauses.get(anchor, "")) if doc in corpus else []
+    sentences = _sentences(corpus.documents[doc].texts.get(anchor, "")) if doc in corpus.documents else []
     fact = normalise(q["fact"])
     inside = [s for s in sentences if fact in s or s in fact or (fact[:12] and fact[:12] in s)]
     answers = [normalise(a) for a in answer_texts(q) if normalise(a)]
@@ -162,7 +162,7 @@ def sentence_key(q: dict, corpus) -> tuple | None:
     return (q["cite"], home)
 
 
-def per_sentence(questions: list[dict], corpus) -> dict[tuple, list[str]]:
+def per_sentence(questions: list[dict], corpus: Corpus) -> dict[tuple, list[str]]:
     """Question ids per source sentence."""
     out: dict[tuple, list[str]] = collections.defaultdict(list)
     for q in questions:
@@ -172,7 +172,7 @@ def per_sentence(questions: list[dict], corpus) -> dict[tuple, list[str]]:
     return dict(out)
 
 
-def capped(candidates: list[dict], corpus, counts: dict | None = None, must=lambda q: False) -> list[dict]:
+def capped(candidates: list[dict], corpus: Corpus, counts: dict | None = None, must=lambda q: False) -> list[dict]:
     """candidates in order, leaving out any that would make a sentence carry more than
     MAX_PER_SENTENCE questions (counts: what other banks already ask, updated in place). A question for
     which must(q) is true is kept anyway (a rule item's first question), so a rule item a rule set adds

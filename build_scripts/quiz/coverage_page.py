@@ -3,6 +3,7 @@ duty clauses asked, each document's share of the default pool. Written at build 
 into the page's `<!-- quiz-coverage -->` marker; every string from a data file goes through safe_text.md_text."""
 from __future__ import annotations
 
+from build_scripts.corpus import Corpus
 from build_scripts.safe_text import md_text
 
 from . import coverage
@@ -14,18 +15,20 @@ def _cell(text) -> str:
     return md_text(text)  # HTML-escaping is not enough in Markdown: links, images, {: attributes}
 
 
-def _doc_name(corpus, short: dict, doc: str) -> str:
+def _doc_name(corpus: Corpus, short: dict, doc: str) -> str:
     """A document as readers know it, never its id."""
     if doc in short:
         return short[doc]
-    return (corpus[doc].short or corpus[doc].title) if doc in corpus else "原文"
+    found = corpus.documents.get(doc)
+    return (found.short or found.title) if found else "原文"
 
 
-def render(corpus, questions=None, rule_sets=None) -> str:
+def render(corpus: Corpus, questions=None, rule_sets=None) -> str:
     questions = coverage.all_questions() if questions is None else questions
     rule_sets = coverage.load_rule_sets() if rule_sets is None else rule_sets
     topics, docs, cells = coverage.table(questions)
-    short = {d: (corpus[d].short or corpus[d].title) if d in corpus else d for d in docs}
+    known = corpus.documents
+    short = {d: (known[d].short or known[d].title) if d in known else d for d in docs}
     pool = coverage.default_pool(questions)
     out = [f"题库中有条文依据的题共 **{sum(a for _, a in cells.values())}** 道，其中练习和模拟考试默认出题的"
            f"必知、应知题 **{len(pool)}** 道。表中每格为“必知+应知 / 全部”题数。", ""]
@@ -44,7 +47,7 @@ def render(corpus, questions=None, rule_sets=None) -> str:
     out.append("| 文件 | 比例 |")
     out.append("|---|---|")
     for d, share in coverage.doc_shares(questions).items():
-        out.append(f"| {_cell(short.get(d, (corpus[d].short if d in corpus else d)))} | {share * 100:.1f}% |")
+        out.append(f"| {_cell(short.get(d, (known[d].short if d in known else d)))} | {share * 100:.1f}% |")
     items = coverage.rule_items(rule_sets)
     missing = coverage.uncovered_rule_items(questions, rule_sets)
     out += ["", "## 计算器所用规则", "",
@@ -63,5 +66,5 @@ def render(corpus, questions=None, rule_sets=None) -> str:
     return "\n".join(out)
 
 
-def fill(markdown: str, corpus) -> str:
+def fill(markdown: str, corpus: Corpus) -> str:
     return markdown.replace(MARKER, render(corpus)) if MARKER in markdown else markdown

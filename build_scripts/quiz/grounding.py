@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.corpus import Corpus
+
 from .normalise import normalise
 from .schema import answer_texts
 
 
-def check_grounding(q, corpus) -> list[tuple[int, str]]:
-    """corpus: {doc_id: Doc} from corpus_access. Returns (line, message) pairs."""
+def check_grounding(q, corpus: Corpus) -> list[tuple[int, str]]:
+    """(line, message) pairs; a clause's words include its sub-items' (Document.texts)."""
     errs = []
 
     def line(key):
@@ -16,14 +18,14 @@ def check_grounding(q, corpus) -> list[tuple[int, str]]:
 
     def clause_text(cite, key):
         doc_id, _, anchor = cite.partition("#")
-        doc = corpus.get(doc_id)
+        doc = corpus.documents.get(doc_id)
         if doc is None:
             errs.append((line(key), f"citation {cite}: no document {doc_id!r} in the corpus"))
             return None
-        if anchor not in doc.clauses:
+        if anchor not in doc.texts:
             errs.append((line(key), f"citation {cite}: document {doc_id} has no clause {anchor!r}"))
             return None
-        return doc.clauses[anchor]
+        return doc.texts[anchor]
 
     for cite in q.get("related") or []:
         clause_text(cite, "related")
@@ -58,17 +60,17 @@ def _bare_title(title: str) -> str:
     return normalise(re.sub(r"[（(][^）)]*[）)]$", "", title))
 
 
-def _check_which_document(q, corpus, fact, line) -> list[tuple[int, str]]:
+def _check_which_document(q, corpus: Corpus, fact, line) -> list[tuple[int, str]]:
     errs, doc_id = [], q["cite"].partition("#")[0]
     for got in answer_texts(q):
-        if _bare_title(corpus[doc_id].title) not in normalise(got):
-            errs.append((line("answer"), f"answer {got!r} does not name the cited document {corpus[doc_id].title!r}"))
+        if _bare_title(corpus.documents[doc_id].title) not in normalise(got):
+            errs.append((line("answer"), f"answer {got!r} does not name the cited document {corpus.documents[doc_id].title!r}"))
     right = set(q.get("answer") or [])
     for letter, opt in zip("ABCDEF", q.get("options") or []):
         if letter in right:
             continue
-        for other in corpus.values():
+        for other in corpus.documents.values():
             if other.id != doc_id and _bare_title(other.title) in normalise(opt) and any(
-                    fact in normalise(t) for t in other.clauses.values()):
+                    fact in normalise(t) for t in other.texts.values()):
                 errs.append((line("options"), f"option {letter} names {other.id}, which also states the fact"))
     return errs

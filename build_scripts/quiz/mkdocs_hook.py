@@ -9,7 +9,7 @@ import pathlib
 
 from mkdocs.exceptions import PluginError
 
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
 from build_scripts.quiz.coverage_page import fill
 from build_scripts.quiz.payload import write_js
 from build_scripts.quiz.validate import bank_files, validate_files

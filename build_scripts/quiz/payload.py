@@ -20,6 +20,7 @@ import pathlib
 import yaml
 
 from build_scripts import citations
+from build_scripts.corpus import Corpus
 
 from .importance import DEFAULT_POOL, LEVELS, assign
 from .normalise import normalise
@@ -39,17 +40,23 @@ def _settings() -> dict:
     return (yaml.safe_load(path.read_text("utf-8")) or {}) if path.exists() else {}
 
 
-def build(corpus) -> dict:
+def _paper_head(paper: dict, documents: dict) -> dict:
+    """The paper's title (its document's title in documents.yml without the trailing （date label）),
+    date label and where the copy breaks off."""
+    title = documents[paper["id"]].title.removesuffix(f"（{paper['date_label']}）")
+    return {"title": title, "date_label": paper["date_label"], "truncated": paper["truncated"]}
+
+
+def build(corpus: Corpus) -> dict:
     settings = _settings()
-    docs = {d.id: {"short": d.short, "title": d.title} for d in corpus.values()}
+    known = corpus.documents
+    docs = {d.id: {"short": d.short, "title": d.title} for d in known.values()}
     paper, questions, raw_paper, facts = None, [], [], {}
     for path in bank_files():
         data, items = load_bank(path)
         if "paper" in data:
-            paper = {**{k: data["paper"][k] for k in ("title", "date_label", "truncated")},
-                     "sections": [dict(s) for s in data["sections"]],
+            paper = {**_paper_head(data["paper"], known), "sections": [dict(s) for s in data["sections"]],
                      "items": [q["id"] for q in items]}
-        if "paper" in data:
             raw_paper = list(items)
         for q in items:
             out = {k: q[k] for k in KEEP if k in q}
@@ -147,7 +154,7 @@ def split(data: dict) -> tuple[dict, dict[str, list]]:
     return index, parts
 
 
-def write_js(target_dir: pathlib.Path, corpus) -> int:
+def write_js(target_dir: pathlib.Path, corpus: Corpus) -> int:
     """Write bank/index.js and bank/<doc>.js under target_dir; returns the number of questions."""
     data = build(corpus)
     index, parts = split(data)

@@ -1,48 +1,27 @@
-"""The shared builder of rule-set questions: naming and citing a rule set, the question skeleton (stable
-id, whose duty), numeric distractor pools. Each question kind is a mixin in its own module
-(rule_numbers, rule_leave, rule_consequences) over this class."""
+"""The builder of rule-set questions over the shared question builder: a rule item's sentence and cited
+words, whose duty (subjects), numeric distractor pools. Each question kind is a mixin in its own module
+(rule_numbers, rule_leave, rule_overlap, rule_leave_steps, rule_consequences) over this class."""
 from __future__ import annotations
 
 import math
-import re
 
-from . import emit
+from build_scripts.corpus import Corpus
+from calculators.vocabulary import UNIT_FAMILIES, UNIT_WORDS
+
 from .normalise import normalise
-from .rule_text import (FAMILY, MAX_FACT, PERIOD_MAX, UNIT_WORD, inner_quotes, locate, strip_numbering, tidy)
+from .question_builder import QuestionBuilder
+from .rule_text import MAX_FACT, PERIOD_MAX, locate, strip_numbering, tidy
 from .rule_text import _seg_end, _seg_start
 from .schema import contains_term
 from .subjects import with_subject
 
 
-class RuleBuilder:
-    def __init__(self, corpus, rule_sets: dict, naming: dict):
-        self.corpus, self.rule_sets, self.naming = corpus, rule_sets, naming
+class RuleBuilder(QuestionBuilder):
+    def __init__(self, corpus: Corpus, rule_sets: dict, naming: dict):
+        super().__init__(corpus, naming)
+        self.rule_sets = rule_sets
         self.subjects = {}
         self.pools = self._pools()
-
-    # --- naming and citing
-    def name(self, rs) -> str:
-        doc = rs["document"]
-        if doc in self.naming:
-            return self.naming[doc]
-        bare = re.sub(r"[（(][^）)]*[）)]$", "", rs["name"])
-        return f"{rs.get('jurisdiction', '')}《{bare}》"
-
-    def intro(self, rs) -> str:
-        return f"根据{self.name(rs)}，"
-
-    def clause(self, cite: str) -> str:
-        doc, _, anchor = cite.partition("#")
-        d = self.corpus.get(doc)
-        return (d.clauses.get(anchor) or "") if d else ""
-
-    def label_of(self, cite: str) -> str:
-        doc, _, anchor = cite.partition("#")
-        d = self.corpus.get(doc)
-        return d.labels.get(anchor, "") if d else ""
-
-    def where(self, rs, cite: str) -> str:
-        return f"{self.name(rs)}{self.label_of(cite)}"
 
     def sentence_of(self, cite: str, quote: str) -> str:
         """The clause's sentence holding the quote (up to MAX_FACT characters), else the quote."""
@@ -66,14 +45,12 @@ class RuleBuilder:
         b = _seg_end(clause, b, "，,。；;")
         return strip_numbering(tidy(clause[a:b]))
 
-    def explain(self, rs, cite: str, fact: str, extra: str = "", again: bool = False) -> str:
-        where = f"本文件{self.label_of(cite)}" if again else self.where(rs, cite)
-        return f"{where}规定：“{inner_quotes(fact.rstrip('。；'))}”。{extra}"
+    def explain(self, cite: str, fact: str, extra: str = "", again: bool = False) -> str:
+        return self.says(cite, fact.rstrip("。；"), again) + extra
 
     def base(self, rs, path: str, kind: str, section: str, topic: str, stem: str, explanation: str, cite: str):
-        stem = with_subject(stem, self.intro(rs), cite, self.subjects)
-        return {"id": emit.qid(rs["document"], kind, rs["id"], path), "section": section, "doc": rs["document"],
-                "topic": topic, "stem": stem, "explanation": explanation, "status": "grounded", "cite": cite}
+        stem = with_subject(stem, self.intro(rs["document"]), cite, self.subjects)
+        return self.question(rs["document"], kind, (rs["id"], path), section, topic, stem, explanation, cite)
 
     # --- number pools: every value in every rule set, by unit family
     def _pools(self) -> dict:
@@ -81,19 +58,19 @@ class RuleBuilder:
         for rs in self.rule_sets.values():
             for item in _items(rs):
                 v, unit = item.get("value"), item.get("unit")
-                if isinstance(v, (int, float)) and not isinstance(v, bool) and unit in FAMILY:
-                    pools.setdefault(FAMILY[unit], set()).add(v)
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and unit in UNIT_FAMILIES:
+                    pools.setdefault(UNIT_FAMILIES[unit], set()).add(v)
                 for key in ("min_inclusive", "max_inclusive", "min_exclusive", "max_exclusive"):
-                    if isinstance(item.get(key), (int, float)) and unit in ("day", "night", "workday"):
+                    if isinstance(item.get(key), (int, float)) and UNIT_FAMILIES.get(unit) == "days":
                         pools.setdefault("days", set()).add(item[key])
         return pools
 
     def distractors(self, item: dict, answer: float, text: str = "") -> list:
-        family = FAMILY.get(item.get("unit"))
+        family = UNIT_FAMILIES.get(item.get("unit"))
         limit = PERIOD_MAX.get(item.get("period"), math.inf)
         if item.get("unit") == "workday":
             limit = min(limit, 30)
-        unit = UNIT_WORD.get(item.get("unit"), "")
+        unit = UNIT_WORDS.get(item.get("unit"), "")
         # a value the stem itself states elsewhere (驻村20天，其中住村12天) is no distractor
         pool = [v for v in self.pools.get(family, ()) if v != answer and 0 < v <= limit
                 and not contains_term(normalise(text), normalise(_num(v) + unit))]
@@ -105,13 +82,9 @@ def _num(v) -> str:
     return str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer() else str(v)
 
 
-
-
 def _expand(rs, refs):
     from calculators.schema import expand_refs
     return expand_refs(refs, rs.get("consequences") or {}, rs.get("groups") or {})
-
-
 
 
 def _items(rs):

@@ -2,12 +2,11 @@
 documents' consequences of other kinds."""
 from __future__ import annotations
 
-import re
-
 from . import emit
+from .question_builder import inner_quotes
 from .rule_builder import _expand
-from .rule_text import (DISTRACTOR_KINDS, MAX_OPTION, SANCTION_KINDS, action_text, inner_quotes, locate,
-                        loosely_in, tidy)
+from .rule_text import (DISTRACTOR_KINDS, MAX_OPTION, SANCTION_KINDS, TOPIC, action_text, locate, loosely_in,
+                        subject_for, tidy)
 
 
 class ConsequenceQuestions:
@@ -25,8 +24,8 @@ class ConsequenceQuestions:
     def consequences(self, rs) -> list[dict]:
         cons = rs.get("consequences") or {}
         out, done = [], set()
-        doc = self.corpus.get(rs["document"])
-        doc_text = "".join(doc.clauses.values()) if doc else ""
+        doc = self.corpus.documents.get(rs["document"])
+        doc_text = "".join(doc.texts.values()) if doc else ""
         for trig in rs.get("triggers") or []:
             ids = _expand(rs, trig.get("consequences") or [])
             clause = self.clause(trig["cite"])
@@ -56,15 +55,15 @@ class ConsequenceQuestions:
             if len(wrong) < 2:
                 continue
             label = tidy(trig["label"])
-            subject = "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
+            subject = subject_for(label)
             fact = self.fact_span(trig["cite"], right)
             if not fact:
                 continue
             options = emit.shuffled([*right, *wrong], rs["id"], path, "order")
-            stem = f"{self.intro(rs)}{subject}{label}的，应受到的处理有{emit.CHOICE}。"
-            topic = "考核与奖惩" if "tier" in kinds else "召回与问责"
+            stem = f"{self.intro(rs['document'])}{subject}{label}的，应受到的处理有{emit.CHOICE}。"
+            topic = TOPIC["tier"] if "tier" in kinds else TOPIC["recall"]
             q = self.base(rs, path, "consequence", "多选", topic, stem,
-                          self.explain(rs, trig["cite"], fact, "和".join(f"“{inner_quotes(w)}”" for w in wrong)
+                          self.explain(trig["cite"], fact, "和".join(f"“{inner_quotes(w)}”" for w in wrong)
                                        + "不是本文件对这一情形规定的处理。"),
                           trig["cite"])
             q.update(options=options, answer=emit.letters_of(options, right), fact=fact)

@@ -5,9 +5,10 @@ import re
 
 from . import emit
 from .normalise import normalise
+from .question_builder import inner_quotes
 from .rule_builder import _expand, _num
-from .rule_text import (MAX_FACT, TOPIC, action_text, blank_number, context, drop_asides, inner_quotes,
-                        locate, loosely_in, number_text, strip_numbering, tidy)
+from .rule_text import (MAX_FACT, TOPIC, action_text, blank_number, context, drop_asides,
+                        locate, loosely_in, number_text, strip_numbering, subject_for, tidy)
 
 
 class NumberQuestions:
@@ -31,7 +32,7 @@ class NumberQuestions:
             if not blanked:
                 continue
             asked.add(key)
-            q = self.base(rs, path, "num", "填空", topic, self.intro(rs) + emit.sentence(blanked + stem_tail),
+            q = self.base(rs, path, "num", "填空", topic, self.intro(rs["document"]) + emit.sentence(blanked + stem_tail),
                           explanation, item["cite"])
             q.update(answer=[core], fact=fact)
             accept = _accept(item, core)
@@ -45,7 +46,7 @@ class NumberQuestions:
                     options = emit.ordered_options([core, *(_num(v) for v in wrong)], rs["id"], path)
                     chosen, _ = blank_number(text, item, emit.CHOICE)
                     q = self.base(rs, path, "num-choice", "单选", topic,
-                                  self.intro(rs) + emit.sentence(chosen + stem_tail), explanation, item["cite"])
+                                  self.intro(rs["document"]) + emit.sentence(chosen + stem_tail), explanation, item["cite"])
                     q.update(options=options, answer=emit.letters_of(options, [core]), fact=fact)
                     out.append(q)
         return out
@@ -69,7 +70,7 @@ class NumberQuestions:
             label = tidy(situation["label"])
             action = action_text(item["label"], situation["label"] + situation.get("quote", ""))
             if loosely_in(number_text(item), action) and not loosely_in(number_text(item), label):
-                subject = "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
+                subject = subject_for(label)
                 fact = self.fact_span(item["cite"], [situation["quote"], quote])
                 if not fact or len(fact) > MAX_FACT:
                     fact = strip_numbering(tidy(clause[slice(*context(clause, span))])) if span else tidy(quote)
@@ -77,20 +78,20 @@ class NumberQuestions:
                 else:
                     said = f"“{inner_quotes(fact)}”"
                 return (f"{subject}{label}的，{action}", "", fact,
-                        f"{self.where(rs, item['cite'])}规定：{said}。")
+                        f"{self.where(item['cite'])}规定：{said}。")
         if trigger is not None:
             label = tidy(trigger["label"])
             if not loosely_in(number_text(item), label):
                 return None, "", "", ""
-            subject = "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
+            subject = subject_for(label)
             tail, cons = self.trigger_outcome(rs, trigger)
             same = cons is not None and cons["cite"] == item["cite"]
             fact = self.fact_span(item["cite"], [quote, cons["quote"]]) if same else ""
             if not fact or len(fact) > MAX_FACT:
                 fact = self.fact_span(item["cite"], [quote]) if span else tidy(quote)
-            explanation = self.explain(rs, item["cite"], fact, item.get("note", ""))
+            explanation = self.explain(item["cite"], fact, item.get("note", ""))
             if cons is not None and not same and not loosely_in(cons["quote"], fact):
-                explanation += self.explain(rs, cons["cite"], strip_numbering(tidy(cons["quote"])), again=True)
+                explanation += self.explain(cons["cite"], strip_numbering(tidy(cons["quote"])), again=True)
             return subject + label, ("的，" + tail) if tail else "的", fact, explanation
         if span:
             a, b = context(clause, span)
@@ -98,7 +99,7 @@ class NumberQuestions:
             fact = text
         else:   # the rule's quote is not (or no longer) in the clause: ask from the quote itself
             text = fact = tidy(quote)
-        return text, "", fact, self.explain(rs, item["cite"], fact, item.get("note", ""))
+        return text, "", fact, self.explain(item["cite"], fact, item.get("note", ""))
 
     def trigger_outcome(self, rs, trigger):
         """(what follows, as words for the stem; the consequence item they come from or None)."""
@@ -125,8 +126,6 @@ def _accept(item, core) -> list[str]:
     return [a for a in alts if normalise(a) != normalise(core)]
 
 
-
-
 def _numbered(rs):
     """(key path, item, topic, trigger or None) for every rule item with a number, in file order."""
     att = rs.get("attendance") or {}
@@ -136,12 +135,12 @@ def _numbered(rs):
                 yield f"attendance.{key}.{item['label']}", item, TOPIC["attendance"], None
     for trig in rs.get("triggers") or []:
         if "value" in trig:
-            topic = "考核与奖惩" if trig.get("tier") else ("考勤与在岗" if "attendance" in trig["applies_to"]
-                                                     else "召回与问责")
+            topic = TOPIC["tier"] if trig.get("tier") else (TOPIC["attendance"] if "attendance" in trig["applies_to"]
+                                                          else TOPIC["recall"])
             yield f"triggers.{trig['id']}", trig, topic, trig
     for cid, c in (rs.get("consequences") or {}).items():
         if "value" in c and c["kind"] != "tier":
-            yield f"consequences.{cid}", c, TOPIC["deadline"] if c["kind"] == "deadline" else "召回与问责", None
+            yield f"consequences.{cid}", c, TOPIC["deadline"] if c["kind"] == "deadline" else TOPIC["recall"], None
     quota = (rs.get("quota") or {}).get("excellent_share")
     if quota:
         yield "quota.excellent_share", quota, TOPIC["quota"], None

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import re
 
+from calculators.vocabulary import QUESTION_TOPICS, ROLES
+
 from .normalise import normalise
 
-UNIT_WORD = {"day": "天", "night": "天", "workday": "个工作日", "time": "次", "percent": "%", "year": "年",
-             "month": "个月", "person": "人", "yuan": "元", "vote": "票"}
-FAMILY = {"day": "days", "night": "days", "workday": "days", "percent": "percent", "time": "times",
-          "year": "years", "month": "months", "person": "persons", "yuan": "yuan", "vote": "votes"}
 PERIOD_MAX = {"month": 31, "year": 366}
-ROLE_WORDS = {"first_secretary": "第一书记", "team_leader": "驻村工作队队长", "member": "驻村工作队员"}
-ROLE_WORDS_BY_DOC = {"hebei-measures": {"team_leader": "驻村工作组组长", "member": "驻村工作组成员"}}
-ROLE_ORDER = ("member", "team_leader", "first_secretary")
+ROLE_ORDER = tuple(reversed(ROLES))   # members first
 # Consequence kinds that answer "what happens to the cadre"; procedure and record keeping are left out.
 SANCTION_KINDS = {"tier", "recall", "no_promotion", "no_excellent", "bonus_cut", "education", "criticism",
                   "accountability", "other"}
 # Kinds a distractor consequence may have: concrete sanctions. A vague one (按有关规定处理), a rating (a
 # breach may also lower the rating) or 不得评优 (follows from many breaches) could be argued to apply anyway.
 DISTRACTOR_KINDS = {"education", "bonus_cut", "no_promotion", "criticism", "recall"}
-# Actors that overlap in meaning: one of them is never a distractor when another is right.
-ACTOR_FAMILIES = [{"乡镇党委", "镇（街道）党（工）委书记", "书记或镇长", "镇（街道）"},
-                  {"驻村工作队队长", "驻村工作组组长"}]
-TOPIC = {"attendance": "考勤与在岗", "leave": "请销假", "quota": "考核与奖惩", "assessment": "考核与奖惩",
-         "eligibility": "人选条件", "deadline": "召回与问责"}
+# Approvers that overlap in meaning: one of them is never a distractor when another is right (the team
+# leader's names, as each document words them, are one more such family: leave_reading).
+TOWNSHIP_ACTORS = {"乡镇党委", "镇（街道）党（工）委书记", "书记或镇长", "镇（街道）"}
+# The question topic (vocabulary.json) of what a rule item is about: a calculator, or a consequence kind.
+TOPIC = {"attendance": QUESTION_TOPICS["attendance"], "leave": QUESTION_TOPICS["leave"],
+         "quota": QUESTION_TOPICS["assessment"], "assessment": QUESTION_TOPICS["assessment"],
+         "eligibility": QUESTION_TOPICS["eligibility"], "deadline": QUESTION_TOPICS["recall"],
+         "tier": QUESTION_TOPICS["assessment"], "recall": QUESTION_TOPICS["recall"]}
 MAX_OPTION = 24          # characters: longer options do not fit a phone screen as a choice
 MIN_STEM_TEXT = 14
 MAX_FACT = 120           # cited words quoted in an explanation
@@ -88,9 +87,9 @@ def context(clause: str, span) -> tuple[int, int]:
     return a, b
 
 
-def inner_quotes(text: str) -> str:
-    """Quotation marks inside a quotation become single ones: “严格实行‘教育整改’”."""
-    return text.replace("“", "‘").replace("”", "’")
+def subject_for(label: str) -> str:
+    """驻村干部 before a trigger's words unless they start with whom they concern (驻村…, 第一书记…)."""
+    return "" if re.match(r"^(驻村|第一书记|工作队|工作组)", label) else "驻村干部"
 
 
 def drop_asides(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pathlib
 import sys
 
+from build_scripts.corpus import Corpus, load_corpus
+
 from .grounding import check_grounding
 from .normalise import normalise
 from .schema import answer_texts, check_question
@@ -49,7 +51,7 @@ def signature(q) -> str:
     return q.get("section", "") + ":" + normalise(q.get("stem", "")) + "=>" + "|".join(sorted(normalise(a) for a in answer_texts(q)))
 
 
-def validate_files(paths, corpus=None) -> list[BankError]:
+def validate_files(paths, corpus: Corpus | None = None) -> list[BankError]:
     """All problems in the given bank files. corpus=None skips the citation checks."""
     errors, seen_ids, seen_sig = [], {}, {}
     for path in paths:
@@ -88,13 +90,7 @@ def validate_files(paths, corpus=None) -> list[BankError]:
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     paths = [pathlib.Path(p) for p in argv] or bank_files()
-    try:
-        from .corpus_access import load as load_corpus
-        corpus = load_corpus()
-    except ImportError as exc:
-        print(f"warning: corpus not available ({exc}); citation checks skipped", file=sys.stderr)
-        corpus = None
-    errors = validate_files(paths, corpus)
+    errors = validate_files(paths, load_corpus())
     for e in errors:
         print(e, file=sys.stderr)
     print(f"{len(paths)} bank file(s), {len(errors)} error(s)", file=sys.stderr)

@@ -1,5 +1,6 @@
 """The site's search index: every clause of the corpus a result of its own, plus the tool, comparison and
-other pages, the query-time word list (jieba) and the county's synonym table, in one file.
+other pages, the query-time word list (jieba) and the county's synonym table (with its question words and what a question
+asks for), in one file.
 
 The file is `search/index.js`, a script that hands the data to the page (`globalThis.zhucunSearchIndex = …`):
 the search script adds it with a <script src> on the first search interaction, which works over http(s),
@@ -71,6 +72,7 @@ def build_index(corpus, site: Path | None = None, config: dict | None = None) ->
         pages.append([page["url"], page["kind"], page["title"], " ".join(page["headings"]), page["text"]])
         texts.extend([page["title"], *page["headings"]])
     extra = [w for group in config["synonyms"] for w in group]
+    extra += [w for entry in config["answer_words"] for part in entry for w in part]
     return {
         "v": 1,
         "docs": docs,
@@ -79,6 +81,7 @@ def build_index(corpus, site: Path | None = None, config: dict | None = None) ->
         "words": " ".join(vocabulary(texts, extra)),
         "synonyms": config["synonyms"],
         "questions": config["question_words"],
+        "answers": config["answer_words"],
     }
 
 

@@ -1,4 +1,4 @@
-"""The search vocabulary a county edits: synonym groups and question words (synonyms.yml).
+"""The search vocabulary a county edits: synonym groups, question words and what a question asks for (synonyms.yml).
 
 The file is untrusted input: every problem is reported in Chinese with the group it is in, and the
 build stops. The strings reach the page only as text (the search script never builds HTML from them).
@@ -12,6 +12,9 @@ import yaml
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.yml")
 MAX_CHARS = 20
+
+
+PARTS = ("synonyms", "question_words", "answer_words")
 
 
 class SearchConfigError(ValueError):
@@ -37,13 +40,14 @@ def _check_word(value, where: str, problems: list[str]) -> str | None:
 
 
 def validate(data, source: str = SYNONYMS_FILE.name) -> dict:
-    """{'synonyms': [[str, ...], ...], 'question_words': [str, ...]} or SearchConfigError listing every problem."""
+    """{'synonyms': [[str, ...], ...], 'question_words': [str, ...], 'answer_words': [[[ask, ...], [word, ...]], ...]}
+    or SearchConfigError listing every problem."""
     problems: list[str] = []
     if not isinstance(data, dict):
         raise SearchConfigError(f"{source}：文件应包含 synonyms 和 question_words 两部分")
-    unknown = sorted(set(map(str, data)) - {"synonyms", "question_words"})
+    unknown = sorted(set(map(str, data)) - set(PARTS))
     if unknown:
-        problems.append(f"{source}：不认识的部分 {', '.join(unknown)}（只能有 synonyms 和 question_words）")
+        problems.append(f"{source}：不认识的部分 {', '.join(unknown)}（只能有 {'、'.join(PARTS)}）")
     groups_in = data.get("synonyms") or []
     if not isinstance(groups_in, list):
         problems.append(f"{source}：synonyms 应是一组一组的列表")
@@ -78,9 +82,40 @@ def validate(data, source: str = SYNONYMS_FILE.name) -> dict:
         word = _check_word(value, f"{source} 提问用语", problems)
         if word is not None and word not in questions:
             questions.append(word)
+    answers = _answers(data.get("answer_words") or [], source, set(questions), problems)
     if problems:
         raise SearchConfigError("\n".join(problems))
-    return {"synonyms": groups, "question_words": questions}
+    return {"synonyms": groups, "question_words": questions, "answer_words": answers}
+
+
+def _answers(entries, source: str, questions: set[str], problems: list[str]) -> list[list[list[str]]]:
+    """answer_words: [{ask: [...], words: [...]}] → [[[ask, ...], [word, ...]], ...]."""
+    if not isinstance(entries, list):
+        problems.append(f"{source}：answer_words 应是一条一条的列表")
+        return []
+    out: list[list[list[str]]] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries, start=1):
+        where = f"{source} 问法第 {i} 条"
+        if not isinstance(entry, dict) or set(map(str, entry)) != {"ask", "words"}:
+            problems.append(f"{where}：应写成 {{ask: [问法, …], words: [原文用语, …]}}")
+            continue
+        lists = []
+        for part in ("ask", "words"):
+            values = entry[part] if isinstance(entry[part], list) else [entry[part]]
+            words = [w for w in (_check_word(v, where, problems) for v in values) if w is not None]
+            if not words:
+                problems.append(f"{where}：{part} 至少要有一个词")
+            lists.append(list(dict.fromkeys(words)))
+        for ask in lists[0]:
+            if ask in questions:
+                problems.append(f"{where}：“{ask}”也写在 question_words 里，只能写在一处")
+            elif ask in seen:
+                problems.append(f"{where}：“{ask}”已在第 {seen[ask]} 条出现")
+            seen.setdefault(ask, i)
+        if all(lists):
+            out.append(lists)
+    return out
 
 
 def load(path: Path | None = None) -> dict:

@@ -74,15 +74,9 @@ def test_cite_resolves_and_quote_is_in_the_clause(rid, path, item):
 
 
 def _bounds(obj) -> list:
-    from calculators.conditions import BOUND_KEYS, as_number
+    from calculators.conditions import BOUND_KEYS, as_number, parts
 
-    out = [as_number(obj[k]) for k in BOUND_KEYS if k in obj]
-    for key in ("all", "any"):
-        for c in obj.get(key, []):
-            out += _bounds(c)
-    if "not" in obj:
-        out += _bounds(obj["not"])
-    return out
+    return [as_number(c[k]) for c in parts(obj) for k in BOUND_KEYS if k in c]
 
 
 @pytest.mark.parametrize("rid,path,item", ITEMS, ids=[f"{r}:{p}" for r, p, _ in ITEMS])

@@ -19,7 +19,7 @@ from build_scripts import citations, comparison, data_check, glossary
 from build_scripts.calculator_pages import spec as calc_spec
 from build_scripts.corpus import load_corpus
 from build_scripts.diary_page import render as diary_render
-from build_scripts.quiz import corpus_access, payload
+from build_scripts.quiz import payload
 from calculators import engine
 from calculators.citations import CitationError, is_citation, parse
 from calculators.loader import load_yaml_dir
@@ -130,7 +130,7 @@ BANK_LINK = re.compile(r"\.\./regulations/([a-z0-9-]+)\.html#([a-z0-9-]+)")
 
 
 def test_every_question_links_its_clauses():
-    bank = payload.build(corpus_access.load())
+    bank = payload.build(load_corpus())
     links = 0
     for q in bank["questions"]:
         shown = [{"label": q["cite_label"], "link": q["link"]}] if q.get("cite") else []

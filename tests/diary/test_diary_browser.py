@@ -226,3 +226,38 @@ def test_records_survive_closing_the_browser(page, browser, site_url):
         assert "贵州" in again.inner_text(".zd-profile-summary")
     finally:
         ctx.close()
+
+
+def test_an_earlier_months_sheet_shows_that_month_at_its_end(page, site_url):
+    """Printed on 10 March, February's 考勤表 says where February ended (17 of 20 days), not March's status."""
+    open_diary(page, site_url, "2026-03-10")
+    days = {f"2026-02-{d:02d}": {"mark": "in_village"} for d in range(1, 16)}
+    days |= {"2026-02-16": {"mark": "official", "kind": "trip"}, "2026-02-17": {"mark": "official", "kind": "trip"}}
+    days |= {f"2026-03-{d:02d}": {"mark": "in_village"} for d in range(1, 10)}
+    page.evaluate("""days => localStorage.setItem('zhucun.diary', JSON.stringify({schema: 'zhucun.diary', version: 2,
+        saved: 1, data: {profile: {rules: 'hebei-measures', role: 'member', start: '2026-01-01', name: '张三'},
+        days, requests: [], unsaved: 0, backedUp: 0}}))""", days)
+    page.reload()
+    page.wait_for_selector(".zd-diary[data-wired='1']")
+    assert "本月到今天驻村 9 天" in lines(page)["month"]["text"]
+    page.click(".zd-prev")
+    assert page.inner_text(".zd-print-month") == "打印2026年2月考勤表"
+    page.click(".zd-print-month")
+    page.wait_for_selector(".zd-print .zd-print-asof", state="attached", timeout=READY)
+    sheet = page.inner_text(".zd-print")
+    assert "驻村考勤表　2026年2月" in sheet
+    assert "截至2026年2月28日（本月最后一天）的情况" in sheet
+    assert "本月驻村 17 天，每月驻村工作时间不少于20天，差 3 天，没有达到" in sheet
+    assert "9 天" not in sheet and "到今天" not in sheet
+    # the current month's sheet: where the cadre stands today
+    page.click(".zd-next")
+    page.click(".zd-print-month")
+    page.wait_for_function("() => document.querySelector('.zd-print h1').textContent.includes('3月')")
+    sheet = page.inner_text(".zd-print")
+    assert "截至2026年3月10日的情况" in sheet and "本月到今天驻村 9 天" in sheet
+    # a month to come: the form alone
+    page.click(".zd-next")
+    page.click(".zd-print-month")
+    page.wait_for_function("() => document.querySelector('.zd-print h1').textContent.includes('4月')")
+    assert page.query_selector(".zd-print .zd-print-asof") is None
+    assert not page.console_errors, page.console_errors

@@ -52,7 +52,8 @@ def test_case(name, doc, case):
     profile = {"rules": case.get("rules_override", doc["rules"]), **case["profile"]}
     today = date.fromisoformat(case["today"])
     marks = expand(case["marks"])
-    result = diary.status(profile, marks, today)
+    as_of = date.fromisoformat(case["as_of"]) if "as_of" in case else None
+    result = diary.status(profile, marks, today, as_of)
     exp = case["expect"]
     if "inputs" in exp:
         subset(exp["inputs"], result["inputs"], "inputs")
@@ -72,6 +73,8 @@ def test_case(name, doc, case):
             assert e["contains"] in ln["text"], ln["text"]
         if "cite" in e:
             assert ln["cite"] == e["cite"], ln
+    for absent in exp.get("no_lines", []):
+        assert absent not in lines, lines[absent]
     # every line that is not plain bookkeeping names its clause
     for ln in result["lines"]:
         if ln["level"] in ("breach", "warn", "silent"):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, _Server
+from tests.conftest import ROOT, _QuietHandler, _Server, guarded_page
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
@@ -54,26 +54,12 @@ def file_requests() -> list[str]:
 
 @pytest.fixture
 def file_page(browser, file_requests):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN")
     blocked: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        file_requests.append(url)
-        if url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            blocked.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    context.on("request", lambda r: file_requests.append(r.url))
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.page_errors = errors
+    pg = guarded_page(browser, lambda url: url.startswith(("file:", "data:")), blocked)
+    pg.context.on("request", lambda r: file_requests.append(r.url))
+    pg.page_errors = pg.console_errors
     yield pg
-    context.close()
+    pg.context.close()
     assert not blocked, f"requests other than file:/data: {blocked}"
     assert all(u.startswith(("file:", "data:")) for u in file_requests), \
         [u for u in file_requests if not u.startswith(("file:", "data:"))]

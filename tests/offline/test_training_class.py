@@ -8,7 +8,9 @@ Here rather than in tests/training/ so the offline copy is built once per test s
 
 from __future__ import annotations
 
+import contextlib
 import re
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +24,19 @@ STORE_JS = "() => localStorage.getItem('zhucun.training')"
 def _context(browser):
     return browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="zh-CN",
                                service_workers="block")
+
+
+@contextlib.contextmanager
+def _camera_page(browser, site_url: str, clip: Path):
+    """A page in a Chromium whose camera (allowed for the site) shows the video `clip` (Chromium's fake device)."""
+    cam_browser = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS + [
+        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={clip}"])
+    try:
+        ctx = _context(cam_browser)
+        ctx.grant_permissions(["camera"], origin=site_url.rstrip("/"))
+        yield ctx.new_page()
+    finally:
+        cam_browser.close()
 
 
 def _plan(who: str, k: int) -> str:
@@ -197,13 +212,7 @@ def test_training_class_end_to_end(browser, site_url, offline_root, file_page, f
     # the camera path: Chromium's fake camera shows 丙's QR code, the collecting page adds 丙's row
     clip = tmp_path / "qr.y4m"
     _y4m(clip, got["丙"][3])
-    from playwright.sync_api import sync_playwright  # noqa: F401  (the session's playwright is in use)
-    cam_browser = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS + [
-        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={clip}"])
-    try:
-        ctx = cam_browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
-        ctx.grant_permissions(["camera"], origin=site_url.rstrip("/"))
-        pg = ctx.new_page()
+    with _camera_page(browser, site_url, clip) as pg:
         pg.goto(site_url + "training/results.html")
         pg.fill("#tr-session-code", code)
         pg.click("#tr-session-set")
@@ -217,25 +226,16 @@ def test_training_class_end_to_end(browser, site_url, offline_root, file_page, f
         pg.wait_for_selector('#tr-trainees tr[data-name="甲"]')
         assert _rows(pg) == {w: f"{expected[w]} / {maxi}" for w in ("甲", "乙", "丙")}
         assert pg.locator('#tr-flagged .tr-flag[data-name="甲"]').count() == 1     # the conflict travels as a conflict
-    finally:
-        cam_browser.close()
 
     # a trainee scans the trainer's projected 试卷码 with the phone camera
     clip2 = tmp_path / "paper.y4m"
     _y4m(clip2, trainer_qr)
-    cam_browser = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS + [
-        "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", f"--use-file-for-fake-video-capture={clip2}"])
-    try:
-        ctx = cam_browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
-        ctx.grant_permissions(["camera"], origin=site_url.rstrip("/"))
-        pg = ctx.new_page()
+    with _camera_page(browser, site_url, clip2) as pg:
         pg.goto(site_url + "training/exam.html")
         pg.click("#tr-scan")
         pg.wait_for_function("() => document.querySelector('#tr-code-input').value.length > 0", timeout=20000)
         assert pg.input_value("#tr-code-input").replace("-", "") == code
         assert pg.locator("#tr-video").is_hidden()                        # the camera stops once it has the code
-    finally:
-        cam_browser.close()
 
 
 @pytest.mark.parametrize("kind", ["typo", "truncated", "other-version", "stray"])

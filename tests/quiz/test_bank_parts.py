@@ -2,7 +2,7 @@
 the whole bank, the index carries no question text, and every document's questions sit in its own file."""
 import json
 
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
 from build_scripts.quiz.payload import build, read_built, split, write_js
 
 

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from build_scripts.quiz import generate_facts
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
 from build_scripts.quiz.normalise import normalise
 from build_scripts.quiz.payload import build
 from build_scripts.quiz.validate import ROOT, bank_files, load_bank, signature, validate_files

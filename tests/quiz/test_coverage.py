@@ -1,10 +1,13 @@
 """Coverage of the bank, measured on the real banks, plus synthetic cases showing each check can fail."""
 import copy
+import dataclasses
 
 import pytest
 
 from build_scripts.quiz import coverage
-from build_scripts.quiz.corpus_access import Doc, load
+from build_scripts.corpus import load_corpus as load
+
+from .small_corpus import document, small_corpus
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +35,9 @@ def test_every_rule_item_has_a_question(questions, rule_sets):
 def test_every_documents_duty_clauses_are_asked(questions, corpus):
     targets = coverage.targets()["duty_clauses"]
     for doc, anchors in targets.items():
-        assert doc in corpus
+        assert doc in corpus.documents
         for anchor in anchors:
-            assert anchor in corpus[doc].clauses, f"{doc}#{anchor}"
+            assert anchor in corpus.documents[doc].texts, f"{doc}#{anchor}"
     assert coverage.duty_clauses_unasked(questions) == []
 
 
@@ -85,7 +88,7 @@ def test_share_over_a_quarter_is_measured():
 
 
 def test_four_questions_on_one_sentence_are_counted_and_capped():
-    corpus = {"demo": Doc(id="demo", title="示例", clauses={"s1": "每月不少于20天，每年不少于200天。请假报批。"})}
+    corpus = small_corpus(document("demo", "示例", {"s1": "每月不少于20天，每年不少于200天。请假报批。"}))
     qs = [{"id": f"q{i}", "section": "填空", "cite": "demo#s1", "fact": "每月不少于20天，每年不少于200天",
            "answer": [a]} for i, a in enumerate(["20", "200", "20天", "200天"])]
     per = coverage.per_sentence(qs, corpus)
@@ -95,10 +98,9 @@ def test_four_questions_on_one_sentence_are_counted_and_capped():
 
 def test_coverage_page_table_escaped(corpus, questions, rule_sets):
     from build_scripts.quiz.coverage_page import MARKER, fill, render
-    hostile = dict(corpus)
-    doc = copy.copy(corpus["hebei-measures"])
-    doc.short = "<img src=x onerror=alert(1)>|河北"
-    hostile["hebei-measures"] = doc
+    doc = copy.copy(corpus.documents["hebei-measures"])
+    doc.meta = {**doc.meta, "short": "<img src=x onerror=alert(1)>|河北"}
+    hostile = dataclasses.replace(corpus, documents={**corpus.documents, "hebei-measures": doc})
     text = render(hostile, questions, rule_sets)
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;&#124;河北" in text
     assert "| 职责任务 |" in text and "190" not in "" and "合计" in text

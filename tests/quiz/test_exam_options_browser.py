@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from tests.quiz.test_practice_browser import _answer_exam, _fresh
+from tests.browser_actions import answer_exam
+from tests.quiz.test_practice_browser import _fresh
 from tests.quiz.test_quiz_browser import _shot, _url
 
 pytestmark = pytest.mark.browser
@@ -49,6 +50,14 @@ def test_background_questions_checkbox_is_saved_with_the_exam(page, site_url):
     assert page.locator("#qz-extra").is_checked()
 
 
+@pytest.fixture
+def tabs(browser):
+    """One browser (context) for several tabs of the site, as a user opens them."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
+    yield context
+    context.close()
+
+
 def _tab(context, site_url, path):
     page = context.new_page()
     page.on("dialog", lambda d: d.accept())
@@ -62,50 +71,42 @@ def _exam_begun(context, site_url, seed):
     first.on("dialog", lambda d: d.accept())
     _fresh(first, site_url, f"quiz/exam.html?seed={seed}")
     first.click("#qz-start")
-    _answer_exam(first, right=True)
+    answer_exam(first, right=True)
     return first
 
 
-def test_a_second_tab_on_the_same_exam_is_told_and_overwrites_nothing(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
-    try:
-        first = _exam_begun(context, site_url, 11)
-        first.click("text=下一题")
-        second = _tab(context, site_url, "quiz/exam.html")
-        note = second.locator("#qz-other-tab")
-        note.wait_for()
-        assert "正在另一个标签页" in note.inner_text() and "互相覆盖" in note.inner_text()
-        _shot(second, "exam-second-tab")
-        assert second.locator(".qz-stage").count() == 0  # no exam drawn here, nothing saved from here
+def test_a_second_tab_on_the_same_exam_is_told_and_overwrites_nothing(tabs, site_url):
+    first = _exam_begun(tabs, site_url, 11)
+    first.click("text=下一题")
+    second = _tab(tabs, site_url, "quiz/exam.html")
+    note = second.locator("#qz-other-tab")
+    note.wait_for()
+    assert "正在另一个标签页" in note.inner_text() and "互相覆盖" in note.inner_text()
+    _shot(second, "exam-second-tab")
+    assert second.locator(".qz-stage").count() == 0  # no exam drawn here, nothing saved from here
 
-        _answer_exam(first, right=True)  # the first tab goes on saving
-        saved = _draft(first)
-        assert len(saved["responses"]) == 2 and saved["cur"] == 1
+    answer_exam(first, right=True)  # the first tab goes on saving
+    saved = _draft(first)
+    assert len(saved["responses"]) == 2 and saved["cur"] == 1
 
-        second.click("#qz-take-over")  # the user moves the exam to the second tab
-        second.wait_for_selector(".qz-stage .qz-card")
-        assert second.locator(".qz-cell.qz-done").count() == 2  # it carries on with what the first saved
-        first.wait_for_selector("#qz-other-tab")
-        assert "另一个标签页" in first.locator("#qz-other-tab").inner_text()
-        assert first.evaluate("document.documentElement.dataset.examInProgress") is None
-        second.click("text=下一题")
-        assert _draft(second)["cur"] == 2
-        assert _draft(first)["cur"] == 2  # the first tab wrote nothing after it stopped
-    finally:
-        context.close()
+    second.click("#qz-take-over")  # the user moves the exam to the second tab
+    second.wait_for_selector(".qz-stage .qz-card")
+    assert second.locator(".qz-cell.qz-done").count() == 2  # it carries on with what the first saved
+    first.wait_for_selector("#qz-other-tab")
+    assert "另一个标签页" in first.locator("#qz-other-tab").inner_text()
+    assert first.evaluate("document.documentElement.dataset.examInProgress") is None
+    second.click("text=下一题")
+    assert _draft(second)["cur"] == 2
+    assert _draft(first)["cur"] == 2  # the first tab wrote nothing after it stopped
 
 
-def test_without_broadcastchannel_a_write_from_another_tab_stops_this_one(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block")
-    try:
-        first = _exam_begun(context, site_url, 12)
-        context.add_init_script("delete window.BroadcastChannel")
-        second = _tab(context, site_url, "quiz/exam.html")
-        second.wait_for_selector("#qz-restored")  # cannot ask: it resumes, and its first save is seen
-        first.wait_for_selector("#qz-other-tab")
-        assert "正在另一个标签页" in first.locator("#qz-other-tab").inner_text()
-        before = _draft(first)
-        assert first.locator(".qz-stage").count() == 0
-        assert _draft(first) == before
-    finally:
-        context.close()
+def test_without_broadcastchannel_a_write_from_another_tab_stops_this_one(tabs, site_url):
+    first = _exam_begun(tabs, site_url, 12)
+    tabs.add_init_script("delete window.BroadcastChannel")
+    second = _tab(tabs, site_url, "quiz/exam.html")
+    second.wait_for_selector("#qz-restored")  # cannot ask: it resumes, and its first save is seen
+    first.wait_for_selector("#qz-other-tab")
+    assert "正在另一个标签页" in first.locator("#qz-other-tab").inner_text()
+    before = _draft(first)
+    assert first.locator(".qz-stage").count() == 0
+    assert _draft(first) == before

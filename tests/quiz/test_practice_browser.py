@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.browser_actions import answer_wrong
+from tests.browser_actions import answer, answer_exam, answer_wrong, download
 from tests.quiz.test_quiz_browser import _shot, _url
 
 pytestmark = pytest.mark.browser
@@ -24,20 +24,6 @@ def _progress(page) -> dict:
     return json.loads(page.evaluate("localStorage.getItem('zhucun.quiz')") or '{"data": {}}')["data"]
 
 
-def _answer_exam(page, right: bool):
-    """Answer the exam question on screen; returns its id."""
-    qid = page.locator(".qz-stage .qz-card").get_attribute("data-qid")
-    q = page.evaluate("id => QuizCard.byId[id]", qid)
-    if q["section"] == "填空":
-        for i, ans in enumerate(q["answer"]):
-            page.locator(".qz-blank").nth(i).fill(ans if right else "不对的答案")
-    else:
-        letters = q["answer"] if right else [next(c for c in "ABCDEF"[:len(q["options"])] if c not in q["answer"])]
-        for letter in letters:
-            page.click(f".qz-option[data-letter='{letter}']")
-    return qid
-
-
 def test_exam_survives_reload_and_a_killed_tab(page, site_url):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.type), d.accept()))
@@ -46,7 +32,7 @@ def test_exam_survives_reload_and_a_killed_tab(page, site_url):
     assert page.evaluate("document.documentElement.dataset.examInProgress") == "1"
     answered = []
     for k in range(3):
-        answered.append(_answer_exam(page, right=k != 1))
+        answered.append(answer_exam(page, right=k != 1))
         page.click("text=下一题")
     page.click(".qz-flagbtn")
     clock = page.locator("#qz-clock").inner_text()
@@ -86,9 +72,9 @@ def test_exam_survives_reload_and_a_killed_tab(page, site_url):
 def test_unanswered_stay_out_of_wrongbook(page, site_url):
     _fresh(page, site_url, "quiz/exam.html?seed=7")
     page.click("#qz-start")
-    wrong = _answer_exam(page, right=False)
+    wrong = answer_exam(page, right=False)
     page.click("text=下一题")
-    right = _answer_exam(page, right=True)
+    right = answer_exam(page, right=True)
     page.click("#qz-submit-exam")
     assert "还有 18 题未作答" in page.locator(".qz-dialogbox").inner_text()
     page.click("#qz-confirm-submit")
@@ -129,7 +115,7 @@ def test_exam_link_parameters(page, site_url, query, note):
 def test_exam_time_up_while_away_submits_what_was_saved(page, site_url):
     _fresh(page, site_url, "quiz/exam.html?seed=42")
     page.click("#qz-start")
-    _answer_exam(page, right=True)
+    answer_exam(page, right=True)
     page.evaluate("""() => { const k = 'zhucun.quiz-exam', e = JSON.parse(localStorage.getItem(k));
         e.data.exam.ends = Date.now() - 1000; localStorage.setItem(k, JSON.stringify(e)); }""")
     page.on("dialog", lambda d: d.accept())
@@ -143,17 +129,7 @@ def test_smart_review_schedules_and_survives_export_import(page, site_url, tmp_p
     assert page.locator("#qz-srs-due").inner_text() == "今日待复习 0 题，新题 20 题"
     _shot(page, "hub")
     page.goto(_url(site_url, "quiz/review.html"))
-    first = page.locator(".qz-card").get_attribute("data-qid")
-    q = page.evaluate("id => QuizCard.byId[id]", first)
-    if q["section"] == "填空":
-        for i, ans in enumerate(q["answer"]):
-            page.locator(".qz-blank").nth(i).fill(ans)
-        page.click(".qz-submit")
-    else:
-        for letter in q["answer"]:
-            page.click(f".qz-option[data-letter='{letter}']")
-        if q["section"] == "多选":
-            page.click(".qz-submit")
+    first = answer(page, right=True)
     assert page.locator("#qz-srs-when").inner_text() == "下次复习：10 分钟后。"
     page.click("#qz-srs-next")
     second = page.locator(".qz-card").get_attribute("data-qid")
@@ -170,10 +146,7 @@ def test_smart_review_schedules_and_survives_export_import(page, site_url, tmp_p
     assert page.locator("#qz-srs-due").inner_text() == "今日待复习 2 题，新题 18 题"
 
     page.goto(_url(site_url, "quiz/wrongbook.html"))
-    with page.expect_download() as dl:
-        page.click("#qz-export")
-    saved = tmp_path / "progress.json"
-    dl.value.save_as(saved)
+    saved = download(page, "#qz-export", tmp_path / "progress.json")
     exported = json.loads(saved.read_text("utf-8"))
     assert exported["version"] == 2 and exported["srs"] == srs
     page.evaluate("localStorage.clear()")
@@ -221,7 +194,7 @@ def test_damaged_saved_exam_is_told_not_thrown(page, site_url, exam):
 def test_damaged_responses_in_a_saved_exam(page, site_url):
     _fresh(page, site_url, "quiz/exam.html?seed=42")
     page.click("#qz-start")
-    _answer_exam(page, right=True)
+    answer_exam(page, right=True)
     page.evaluate("""() => { const k = 'zhucun.quiz-exam', e = JSON.parse(localStorage.getItem(k));
         e.data.exam.responses = {"0": "A", "1": null, "2": ["B"]}; e.data.exam.flags = 5;
         localStorage.setItem(k, JSON.stringify(e)); }""")

@@ -6,7 +6,7 @@ import pathlib
 import pytest
 import yaml
 
-from tests.browser_actions import answer_wrong
+from tests.browser_actions import answer_wrong, download
 
 pytestmark = pytest.mark.browser
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -128,10 +128,7 @@ def test_export_and_import_progress(page, site_url, tmp_path):
     qid = answer_wrong(page)
     page.click(".qz-star")
     page.goto(_url(site_url, "quiz/wrongbook.html"))
-    with page.expect_download() as dl:
-        page.click("#qz-export")
-    saved = tmp_path / "progress.json"
-    dl.value.save_as(saved)
+    saved = download(page, "#qz-export", tmp_path / "progress.json")
     data = json.loads(saved.read_text("utf-8"))
     assert qid in data["wrong"] and qid in data["fav"]
     page.evaluate("localStorage.clear()")

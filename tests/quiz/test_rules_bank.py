@@ -9,12 +9,14 @@ import pytest
 import yaml
 
 from build_scripts.quiz import generate_rules
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
+from build_scripts.quiz.leave_reading import role_words
 from build_scripts.quiz.normalise import normalise
 from build_scripts.quiz.schema import answer_texts
 from build_scripts.quiz.validate import validate_files
 from calculators import leave as leave_calc
 from calculators.loader import load_yaml_dir
+from calculators.vocabulary import ROLES
 
 
 @pytest.fixture(scope="module")
@@ -82,9 +84,9 @@ def _asked(q):
 
 def _roles_asked(q, rs):
     """The role the stem asks about (its subject), or every role when it says 驻村干部."""
-    words = {**generate_rules.ROLE_WORDS, **generate_rules.ROLE_WORDS_BY_DOC.get(q["doc"], {})}
+    words = role_words(load(), q["doc"])
     named = [r for r, w in words.items() if _asked(q).startswith(w)]
-    return named or [r for r in ("first_secretary", "team_leader", "member")
+    return named or [r for r in ROLES
                      if any(r in rng["roles"] for rng in rs["leave"]["ranges"])]
 
 

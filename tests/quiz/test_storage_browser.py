@@ -9,7 +9,7 @@ import json
 import pytest
 
 from build_scripts.quiz.payload import read_built
-from tests.browser_actions import answer_wrong
+from tests.browser_actions import answer_wrong, download
 from tests.quiz.test_quiz_browser import _shot, _url
 
 pytestmark = pytest.mark.browser
@@ -116,10 +116,7 @@ def test_unreadable_progress_is_set_aside_not_overwritten(page, site_url, where,
                          ".map(k => localStorage.getItem(k))")
     assert kept == [broken]
     assert len(_stored(page)["wrong"]) == 1
-    with page.expect_download() as dl:
-        notice.get_by_role("button", name="导出原始数据").click()
-    out = tmp_path / "raw.json"
-    dl.value.save_as(out)
+    out = download(page, notice.get_by_role("button", name="导出原始数据"), tmp_path / "raw.json")
     assert json.loads(out.read_text("utf-8")) == [broken]
     page.reload()   # still told on the next visit, and not set aside twice
     assert "无法完整读取" in page.locator(".zs-notice").inner_text()
@@ -267,10 +264,7 @@ def test_unreadable_and_no_room_to_set_aside_never_overwrites(page, site_url, tm
     page.evaluate(FREE)
     answer_wrong(page)   # room again, but the only copy is still not overwritten
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == broken
-    with page.expect_download() as dl:
-        notice.get_by_role("button", name="导出原始数据").click()
-    out = tmp_path / "raw.json"
-    dl.value.save_as(out)
+    out = download(page, notice.get_by_role("button", name="导出原始数据"), tmp_path / "raw.json")
     assert out.read_text("utf-8") == broken
     page.on("dialog", lambda d: d.accept())
     notice.get_by_role("button", name="删除原始数据，重新开始").click()

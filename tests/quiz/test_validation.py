@@ -3,13 +3,14 @@ import re
 
 import pytest
 
-from build_scripts.quiz.corpus_access import Doc
+from .small_corpus import document, small_corpus
 from build_scripts.quiz.validate import validate_files
 
-CORPUS = {"demo": Doc(id="demo", title="示例办法", short="示例",
-                      clauses={"art-1": "第一条驻村干部每月驻村工作时间不少于20天。",
-                               "art-2": "第二条驻村干部年度考核结果记入个人档案。"},
-                      labels={"art-1": "第一条", "art-2": "第二条"})}
+DEMO = document("demo", "示例办法", short="示例",
+                clauses={"art-1": "第一条驻村干部每月驻村工作时间不少于20天。",
+                         "art-2": "第二条驻村干部年度考核结果记入个人档案。"},
+                labels={"art-1": "第一条", "art-2": "第二条"})
+CORPUS = small_corpus(DEMO)
 
 GOOD = """\
   - id: q-good
@@ -77,7 +78,7 @@ def test_good_bank_passes(tmp_path):
 
 
 def test_which_document_distractor_must_not_state_the_fact(tmp_path):
-    corpus = dict(CORPUS, other=Doc(id="other", title="另一办法", clauses={"s1": "驻村干部年度考核结果记入个人档案。"}))
+    corpus = small_corpus(DEMO, document("other", "另一办法", {"s1": "驻村干部年度考核结果记入个人档案。"}))
     path = tmp_path / "which.yml"
     path.write_text(
         "questions:\n"

@@ -32,6 +32,8 @@ def test_the_shipped_table_is_valid_and_has_the_groups_the_issue_names():
                  ("请假", "离开"), ("补助", "补贴")]:
         assert any(set(pair) <= g for g in groups), pair
     assert "谁" in config["question_words"] and "多少" in config["question_words"]
+    asks = {ask: words for entry in config["answer_words"] for ask in entry[0] for words in [entry[1]]}
+    assert "年底" in asks["什么时候"] and "处级" in asks["级别"]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -44,6 +46,11 @@ def test_the_shipped_table_is_valid_and_has_the_groups_the_issue_names():
     ("synonym:\n  - [请假, 离村]\n", "不认识的部分"),
     ("synonyms: 请假\n", "一组一组"),
     ("- 请假\n", "两部分"),
+    ("answer_words:\n  - {ask: [何时], words: []}\n", "words 至少要有一个词"),
+    ("answer_words:\n  - [何时, 年底]\n", "应写成 {ask"),
+    ("answer_words:\n  - {ask: [何时], word: [年底]}\n", "应写成 {ask"),
+    ("answer_words:\n  - {ask: [何时], words: [年底]}\n  - {ask: [何时], words: [月底]}\n", "已在第 1 条出现"),
+    ("question_words: [何时]\nanswer_words:\n  - {ask: [何时], words: [年底]}\n", "也写在 question_words 里"),
 ])
 def test_bad_tables_are_refused_with_a_chinese_message(text, message):
     with pytest.raises(synonyms.SearchConfigError) as err:

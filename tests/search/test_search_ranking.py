@@ -141,6 +141,19 @@ def test_synonyms_come_from_the_index_data():
     assert "hebei-measures#art-28" in top("年假", 5, dict(data, synonyms=[["年假", "年度休假"]]))
 
 
+def test_what_a_question_asks_for_comes_from_the_index_data():
+    # the text says 处级 and 年底, never 级别 or 什么时候
+    data = dict(_index_data())
+    without = dict(data, answers=[])
+    assert "hebei-opinions#s1-2" not in top("第一书记是什么级别", 3, without)
+    assert "hebei-opinions#s1-2" in top("第一书记是什么级别", 3, data)
+    assert "hebei-measures#art-19" not in top("年度考核在什么时候", 3, without)
+    assert "hebei-measures#art-19" in top("年度考核在什么时候", 3, data)
+    # an ask is not also dropped as a question word, and it does not make tools match
+    concepts = run_engine("return index.search('什么时候').concepts.map(c => c.kind);")
+    assert concepts == ["answerq"]
+
+
 def test_without_intl_segmenter_questions_still_answer():
     prelude = "delete Intl.Segmenter;"
     got = run_engine("return [index.segmenter === null, index.search('无故离村多少天会被召回').clauses.slice(0,3).map(c => c.anchor)];",

@@ -64,7 +64,7 @@ CASES = [
     Broken("documents-missing-level", DOCS, "    level: 中央\n", "", f"{DOCS}"),
     Broken("documents-level-markup", DOCS, "    level: 中央\n", "    level: <b>中央</b>\n", f"{DOCS}:"),
     Broken("documents-id-markup", DOCS, "  - id: central-2017\n", "  - id: <b>central-2017</b>\n", f"{DOCS}:"),
-    Broken("topics-yaml", "build_scripts/corpus/topics.yml", "selection: [", "selection: [[", "build_scripts/corpus/topics.yml"),
+    Broken("documents-role-words", DOCS, "    role_words: {team_leader:", "    role_words: {leader:", f"{DOCS}:"),
     # question banks and county settings
     Broken("settings-yaml", SETTINGS, "poor_villages: null", "poor_villages: [", f"{SETTINGS}:"),
     Broken("settings-not-mapping", SETTINGS, None, "- 45\n", f"{SETTINGS}"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.quiz.corpus_access import load
+from build_scripts.corpus import load_corpus as load
 from build_scripts.quiz.payload import build
 
 ROOT = Path(__file__).resolve().parents[2]

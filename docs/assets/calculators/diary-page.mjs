@@ -153,6 +153,7 @@ function drawCalendar(errorDays = new Set()) {
   const y = shown.getFullYear();
   const m = shown.getMonth();
   $(".zd-month-title").textContent = `${y}年${m + 1}月`;
+  $(".zd-print-month").textContent = `打印${y}年${m + 1}月考勤表`;
   for (const w of WEEK) grid.append(el("span", "zd-wd", w));
   const first = (new Date(y, m, 1).getDay() + 6) % 7;
   for (let i = 0; i < first; i++) grid.append(el("span", "zd-pad"));
@@ -178,10 +179,12 @@ function drawCalendar(errorDays = new Set()) {
 $(".zd-prev").addEventListener("click", () => {
   shown = new Date(shown.getFullYear(), shown.getMonth() - 1, 1);
   drawCalendar();
+  loadSheet();
 });
 $(".zd-next").addEventListener("click", () => {
   shown = new Date(shown.getFullYear(), shown.getMonth() + 1, 1);
   drawCalendar();
+  loadSheet();
 });
 
 function daysBetween(a, b) {
@@ -299,6 +302,7 @@ async function refresh() {
     drawCalendar(new Set(res.errors.map((e) => e.date).filter(Boolean)));
     drawLines(res.lines);
     root.dataset.status = "ready";
+    await loadSheet();
   } catch (err) {
     if (err && err.kind === "engine") $(".zd-runtime").textContent = failureText(err);
   }
@@ -399,6 +403,30 @@ function approve(id) {
 }
 
 // ---------- print ----------
+// The 考勤表 of an earlier month shows where the cadre stood at that month's end (diary.py with as_of), the
+// current month's where they stand today, a month to come none. An earlier month's is fetched when the month
+// is shown, so that printing happens within the tap.
+const shownMonth = () => ({ first: iso(shown), last: iso(new Date(shown.getFullYear(), shown.getMonth() + 1, 0)) });
+let sheetStatus = null; // {last, lines}
+let sheetSeq = 0;
+async function loadSheet() {
+  const { last } = shownMonth();
+  const seq = ++sheetSeq;
+  sheetStatus = null;
+  if (!box.data.profile.rules || last >= todayISO()) return;
+  const res = await call("status", { profile: box.data.profile, marks: store.marksOf(box.data), as_of: last });
+  if (seq === sheetSeq) sheetStatus = { last, lines: res.lines };
+}
+
+async function sheetLines() {
+  const { first, last } = shownMonth();
+  const today = todayISO();
+  if (first > today) return null;
+  if (last >= today) return lastStatus && { asOf: `截至${cnDay(today)}的情况：`, lines: lastStatus.lines };
+  if (!sheetStatus || sheetStatus.last !== last) await loadSheet();
+  return sheetStatus && { asOf: `截至${cnDay(last)}（本月最后一天）的情况：`, lines: sheetStatus.lines };
+}
+
 const printBox = root.querySelector(".zd-print");
 function doPrint(kind, sheet) {
   printBox.textContent = "";
@@ -452,7 +480,8 @@ function printLeave(lv) {
   doPrint("leave", sheet);
 }
 
-function printMonth() {
+async function printMonth() {
+  const status = await sheetLines();
   const p = box.data.profile;
   const y = shown.getFullYear();
   const m = shown.getMonth();
@@ -470,10 +499,10 @@ function printMonth() {
   };
   for (let d = 1; d <= half; d++) rows.push([...cell(d), ...cell(d + half)]);
   sheet.append(table(rows, "zd-month-table"));
-  if (lastStatus && lastStatus.lines) {
-    sheet.append(el("p", "zd-print-asof", `截至${cnDay(todayISO())}的情况：`));
+  if (status && status.lines) {
+    sheet.append(el("p", "zd-print-asof", status.asOf));
     const ul = el("ul", "zd-print-lines");
-    for (const ln of lastStatus.lines) ul.append(el("li", "", `${ln.text}${ln.cite ? "（" + citeText(ln.cite) + "）" : ""}`));
+    for (const ln of status.lines) ul.append(el("li", "", `${ln.text}${ln.cite ? "（" + citeText(ln.cite) + "）" : ""}`));
     sheet.append(ul);
   }
   sheet.append(el("p", "zd-sign", "本人签字：　　　　　　　　乡镇（街道）审核：　　　　　　　　日期："));

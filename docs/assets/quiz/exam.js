@@ -122,7 +122,7 @@
     var seed = draft.seed, withUnverified = !!draft.withUnverified;
     var flat = [];
     paper.forEach(function (s, si) { s.items.forEach(function (q, i) { flat.push({ q: q, sec: si, n: i + 1, points: s.points }); }); });
-    var responses = {}, flags = {}, cur = 0, ends = draft.ends, timer = null, finished = false;
+    var responses = {}, flags = {}, cur = 0, ends = draft.ends, stopClock = function () {}, finished = false;
     Object.keys(draft.responses && typeof draft.responses === "object" ? draft.responses : {}).forEach(function (k) { if (flat[k] && Array.isArray(draft.responses[k])) responses[k] = draft.responses[k].map(String); });
     Object.keys(draft.flags && typeof draft.flags === "object" ? draft.flags : {}).forEach(function (k) { if (flat[k] && draft.flags[k]) flags[k] = true; });
     if (typeof draft.cur === "number" && flat[draft.cur]) cur = draft.cur;
@@ -137,9 +137,7 @@
     function hold(text, again) {
       if (finished || held) return;
       held = true;
-      clearInterval(timer);
-      root.removeEventListener("beforeunload", leaving);
-      delete document.documentElement.dataset.examInProgress;
+      stopClock();
       app.innerHTML = "";
       app.appendChild(el("div", { class: "qz-card qz-warn", id: "qz-other-tab", role: "alert" }, [
         el("p", { text: text }),
@@ -162,9 +160,6 @@
       else if (m.type === "take") hold("这场考试已转到另一个标签页（或窗口）中继续作答，本页已停止保存。要回到本页继续，点下面的按钮（会载入那边已保存的作答）。");
     };
     if (takeOver && channel) channel.postMessage({ type: "take", started: draft.started, seed: draft.seed });
-    function leaving(e) { e.preventDefault(); e.returnValue = "考试尚未交卷"; return e.returnValue; }
-    document.documentElement.dataset.examInProgress = "1";
-    root.addEventListener("beforeunload", leaving);
     persist();
     app.innerHTML = "";
     var bar = el("div", { class: "qz-exambar" });
@@ -180,13 +175,6 @@
     var restored = restoredNote ? el("p", { class: "qz-note", id: "qz-restored", text: restoredNote }) : null;
     [restored, bar, sheet, head, stage, nav, dialog].forEach(function (x) { if (x) app.appendChild(x); });
 
-    function tick() {
-      var left = Math.max(0, ends - Date.now());
-      var m = Math.floor(left / 60000), s = Math.floor(left / 1000) % 60;
-      clock.textContent = "剩余 " + m + ":" + (s < 10 ? "0" : "") + s;
-      clock.classList.toggle("qz-late", left < 5 * 60000);
-      if (left <= 0) finish(true);
-    }
     function drawSheet() {
       sheet.innerHTML = "";
       paper.forEach(function (s, si) {
@@ -226,7 +214,7 @@
     function finish(timeUp) {
       if (finished) return;
       finished = true;
-      clearInterval(timer);
+      stopClock();
       var per = paper.map(function (s) { return { key: s.key, heading: s.heading, got: 0, max: s.items.length * s.points, right: 0, wrong: 0, blank: 0, n: s.items.length }; });
       /* unanswered is not wrong: it scores nothing and stays out of 错题本 and the answer counts */
       var results = flat.map(function (f, k) {
@@ -240,8 +228,6 @@
       var blank = per.reduce(function (s, x) { return s + x.blank; }, 0);
       S.addExam({ at: Date.now(), seed: seed, score: got, max: max, unverified: withUnverified, unanswered: blank, sections: per.map(function (p) { return { key: p.key, got: p.got, max: p.max }; }) });
       S.exam.clear();
-      root.removeEventListener("beforeunload", leaving);
-      delete document.documentElement.dataset.examInProgress;
       review(per, got, max, results, timeUp);
     }
     function review(per, got, max, results, timeUp) {
@@ -284,8 +270,8 @@
       root.scrollTo(0, 0);
     }
     if (Date.now() >= ends && restoredNote) { finish("away"); return; }
-    timer = setInterval(tick, 1000);
-    tick(); show();
+    stopClock = root.QuizCountdown.start(clock, ends, 5 * 60000, function () { finish(true); }, "考试尚未交卷");
+    show();
   }
   var saved = S.exam.get();
   if (saved) C.need(idsOf(saved), function () { resume(saved); }); else setup();

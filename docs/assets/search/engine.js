@@ -5,7 +5,7 @@
  * blanks dropped), cut into concepts (numbering such as 第十七条 or 七、（二）; numbers with units, where
  * 二十天 = 20天 and 3天 falls inside 3—7天; words from the build-time jieba word list, the county's
  * synonyms, Intl.Segmenter or character bigrams for unknown runs; "多少天" asks for a clause that states a
- * number of days), and every clause is scored with BM25 over the concepts it contains, credit for concepts
+ * number of days, and the county's answer words make "什么时候" ask for one that says 年底, 每季度 …), and every clause is scored with BM25 over the concepts it contains, credit for concepts
  * in its parent clauses or its document's name, and a strong preference for clauses that contain all of them.
  * Plain ES2017, no look-behind, no Chromium-only API (Intl.Segmenter is optional).
  */
@@ -187,6 +187,18 @@
       var f = fold(w).s;
       if (f) { self.questions[f] = true; maxWord = Math.max(maxWord, f.length); }
     });
+    // what a question asks for where the text states only the answer: 什么时候 → 年底, 每季度 …; 级别 → 处级 …
+    this.answers = Object.create(null);
+    (data.answers || []).forEach(function (entry) {
+      var words = entry[1].map(function (w) { return fold(w).s; }).filter(Boolean);
+      entry[0].forEach(function (ask) {
+        var f = fold(ask).s;
+        if (!f || !words.length) return;
+        self.answers[f] = words;
+        delete self.questions[f];
+        maxWord = Math.max(maxWord, f.length);
+      });
+    });
     this.maxWord = maxWord;
     this.segmenter = null;
     try {
@@ -223,7 +235,8 @@
     if ((m = LITERAL_RE.exec(rest)) && m[0].length > 1) out.push({ len: m[0].length, cost: 0.8, kind: "literal", raw: m[0] });
     for (var len = Math.min(this.maxWord, rest.length); len >= 2; len--) {
       var w = rest.slice(0, len);
-      if (this.questions[w]) out.push({ len: len, cost: 1, kind: "stop", raw: w });
+      if (this.answers[w]) out.push({ len: len, cost: 0.9, kind: "answerq", raw: w });
+      else if (this.questions[w]) out.push({ len: len, cost: 1, kind: "stop", raw: w });
       else if (this.words[w]) out.push({ len: len, cost: 1, kind: "word", raw: w });
     }
     var ch = rest[0];
@@ -355,6 +368,9 @@
     } else if (t.kind === "unitq") {
       c.units = t.units;
       c.weight = 0.7;
+    } else if (t.kind === "answerq") {
+      c.weight = 0.7;
+      c.variants = [[t.raw, 1]].concat(this.answers[t.raw].map(function (w) { return [w, 0.8]; }));
     } else if (t.kind === "literal") {
       c.weight = 1.5;
       c.variants = [[t.raw, 1]];
@@ -469,7 +485,7 @@
           for (var p = cl.parent; p >= 0; p = this.clauses[p].parent) {
             if (own[k].by[p]) { part = 0.5; break; }
           }
-          if (!part && c.kind !== "unitq" && c.kind !== "qty" && c.kind !== "label") {
+          if (!part && c.kind !== "unitq" && c.kind !== "answerq" && c.kind !== "qty" && c.kind !== "label") {
             var doc = this.docs[cl.doc];
             for (var v = 0; v < (c.variants || []).length; v++) {
               if (doc.f.indexOf(c.variants[v][0]) >= 0) { part = 0.4; break; }
@@ -524,7 +540,7 @@
     // pages are matched on words only: a tool's title says 请假审批, not 3天
     var out = [], totalWeight = 0;
     var words = concepts.filter(function (c, k) {
-      if (c.kind === "unitq" || c.kind === "label" || c.kind === "qty" || c.kind === "literal") return false;
+      if (c.kind === "unitq" || c.kind === "answerq" || c.kind === "label" || c.kind === "qty" || c.kind === "literal") return false;
       totalWeight += c.weight * idf[k];
       return true;
     });

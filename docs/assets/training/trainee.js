@@ -71,7 +71,7 @@ window.QuizCard.whole(function () { (function (root) {
 
   function run(code, paper, name, note) {
     var rec = store.data.trainee[code];
-    var ends = rec.started + paper.spec.minutes * 60000, timer = null, finished = false;
+    var ends = rec.started + paper.spec.minutes * 60000, stopClock = function () {}, finished = false;
     app.innerHTML = "";
     var clock = el("span", { class: "qz-clock", id: "tr-clock" });
     var submit = el("button", { type: "button", class: "qz-btn qz-primary", id: "tr-submit", text: "交卷", onclick: ask });
@@ -97,29 +97,16 @@ window.QuizCard.whole(function () { (function (root) {
         el("button", { type: "button", class: "qz-btn qz-primary", id: "tr-confirm", text: "确定交卷", onclick: function () { dialog.hidden = true; finish(false); } })]));
       dialog.hidden = false;
     }
-    function tick() {
-      var left = Math.max(0, ends - Date.now());
-      var m = Math.floor(left / 60000), s = Math.floor(left / 1000) % 60;
-      clock.textContent = "剩余 " + m + ":" + (s < 10 ? "0" : "") + s;
-      clock.classList.toggle("qz-late", left < 3 * 60000);
-      if (left <= 0) finish(true);
-    }
     function finish(timeUp) {
       if (finished) return;
       finished = true;
-      clearInterval(timer);
-      root.removeEventListener("beforeunload", leaving);
-      delete document.documentElement.dataset.examInProgress;
+      stopClock();
       var answers = paper.flat.map(function (f, k) { return rec.answers[k] || []; });
       rec.done = T.encodeResult(code, name, answers, paper.kinds);
       store.save();
       result(code, paper, name, timeUp ? "时间到，已自动交卷。" : null);
     }
-    function leaving(e) { e.preventDefault(); e.returnValue = "尚未交卷"; return e.returnValue; }
-    root.addEventListener("beforeunload", leaving);
-    document.documentElement.dataset.examInProgress = "1";   /* the update banner never reloads this tab */
-    timer = setInterval(tick, 1000);
-    tick();
+    stopClock = root.QuizCountdown.start(clock, ends, 3 * 60000, function () { finish(true); }, "尚未交卷");
   }
 
   function result(code, paper, name, note) {
