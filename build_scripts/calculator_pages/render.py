@@ -9,6 +9,7 @@ from typing import Any
 from build_scripts.pyodide.stdlib import STDLIB_NAME
 from build_scripts.safe_text import front_matter, md_text
 
+from . import modules
 from .spec import CalculatorSpec
 
 ASSETS = "../assets/calculators"
@@ -73,12 +74,6 @@ def _rules_block(spec: CalculatorSpec) -> str:
     )
 
 
-# The modules page.mjs imports (directly or through form.mjs and runtime-client.mjs): fetched while
-# the page parses, so the runtime starts as soon as page.mjs runs.
-PAGE_MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagnose.mjs", "status-text.mjs", "form.mjs", "checks.mjs",
-                "result.mjs")
-
-
 # Runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's ?v=
 # token, the others as named), asked for by the page's <head> as soon as it is parsed (overrides/main.html,
 # `runtime_preload`), so a phone's link is busy with them from the first second instead of after the page
@@ -102,19 +97,17 @@ def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -
     """runtime: {"total": bytes the worker downloads, "files": {name: {"bytes", "sha256"}}} (the build's
     manifest: the worker checks its downloads against it)."""
     data = json.dumps(spec.browser_spec(), ensure_ascii=False, separators=(",", ":"))
-    manifest = json.dumps(runtime, separators=(",", ":"), sort_keys=True)
     total_bytes = runtime["total"]
     fields = "".join(_field_block(f) for f in spec.fields)
     summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
-    preload = "".join(f'<link rel="modulepreload" href="{ASSETS}/{m}?v={token}">' for m in PAGE_MODULES)
     return f"""{front_matter(title=spec.title, runtime_preload=runtime_preload(token, runtime))}
 # {md_text(spec.title)}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" data-worker="{ASSETS}/worker.mjs?v={token}" data-runtime="{_attr(manifest)}" data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><div class="zc-runtime"><p class="zc-status" role="status" aria-live="polite">正在准备计算环境（约 {total_bytes / 1048576:.0f} MB，只需下载一次）…</p><button type="button" class="md-button zc-retry" hidden>重试</button></div><progress class="zc-progress" max="1" value="0" hidden></progress></form><p class="zc-stale-note" role="status" hidden>填写的内容改过了，下面是改动前的结果，仅供对照；请点“计算”得到新结果。</p><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" {modules.runtime_attr(modules.online_runtime("../", token, runtime))} data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><div class="zc-runtime"><p class="zc-status" role="status" aria-live="polite">正在准备计算环境（约 {total_bytes / 1048576:.0f} MB，只需下载一次）…</p><button type="button" class="md-button zc-retry" hidden>重试</button></div><progress class="zc-progress" max="1" value="0" hidden></progress></form><p class="zc-stale-note" role="status" hidden>填写的内容改过了，下面是改动前的结果，仅供对照；请点“计算”得到新结果。</p><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
-{preload}<script type="module" async src="{ASSETS}/page.mjs?v={token}"></script>
+{modules.page_tags("../", token, "page.mjs")}
 """
 
 

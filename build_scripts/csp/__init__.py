@@ -8,7 +8,7 @@
 
 The policy is computed from the final HTML, so pages and scripts added later need no manual step:
 - script-src 'self' plus the sha256 of every inline script that runs (Material's __md_scope/palette and
-  tab scripts; the offline copy's import map, config and module starter). Data blocks
+  tab scripts; the calculator pages' import map and module starter). Data blocks
   (<script type="application/json">, e.g. Material's __config) are never executed and get no hash;
   no 'unsafe-inline', no 'unsafe-eval'.
 - 'wasm-unsafe-eval' only on pages with a calculator (.zc-calc) or 我的驻村台账 (.zd-diary): Pyodide compiles WebAssembly there in

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from build_scripts.calculator_pages import modules
 from build_scripts import citations
 from build_scripts.calculator_pages import pages as calc_pages
 from build_scripts.calculator_pages.spec import rule_set_cites
@@ -15,7 +16,6 @@ from build_scripts.safe_text import front_matter, html_text
 
 ASSETS = "../assets/calculators"
 SRC_URI = "diary/index.md"
-MODULES = ("runtime-client.mjs", "sw-in-charge.mjs", "failure.mjs", "diagnose.mjs", "result.mjs", "diary-page.mjs")
 
 
 def config() -> dict[str, Any]:
@@ -33,16 +33,15 @@ def _options(items: list[tuple[str, str]]) -> str:
 def page(docs_dir: Path) -> str:
     cfg = config()
     token = calc_pages.version_token(docs_dir)
-    runtime = json.dumps(calc_pages.runtime_manifest(), separators=(",", ":"), sort_keys=True)
+    runtime = modules.runtime_attr(modules.online_runtime("../", token, calc_pages.runtime_manifest()))
     rules = _options([(r["id"], f"{r['jurisdiction']}：{r['title']}") for r in cfg["rule_sets"]])
     roles = _options(list(cfg["roles"].items()))
-    preload = "".join(f'<link rel="modulepreload" href="{ASSETS}/{m}?v={token}">' for m in MODULES)
     return f"""{front_matter(title="我的驻村台账")}
 # 我的驻村台账
 
 每天点一下，记下在村、住宿、请假、公出；台账按你所适用的制度随时算出本月、本年的驻村天数，离条文规定的界线还差几天，每一句都附条文。记录只保存在本机浏览器里，不会发送出去。
 
-<div class="zd-diary" data-worker="{ASSETS}/worker.mjs?v={html_text(token)}" data-runtime="{html_text(runtime)}" data-config="{html_text(json.dumps(cfg, ensure_ascii=False, separators=(",", ":")))}">
+<div class="zd-diary" {runtime} data-config="{html_text(json.dumps(cfg, ensure_ascii=False, separators=(",", ":")))}">
 <details class="zd-profile" open><summary class="zd-profile-summary">个人设置</summary>
 <form class="zd-profile-form" novalidate autocomplete="off">
 <div class="zd-field" data-field="rules"><label for="zd-rules">适用的制度</label><select id="zd-rules" name="rules"><option value="">请选择</option>{rules}</select><p class="zd-error" role="alert" hidden></p></div>
@@ -80,5 +79,5 @@ def page(docs_dir: Path) -> str:
 </div>
 <link rel="stylesheet" href="{ASSETS}/diary.css?v={html_text(token)}">
 <script src="../assets/storage/storage.js"></script>
-{preload}<script type="module" async src="{ASSETS}/diary-page.mjs?v={html_text(token)}"></script>
+{modules.page_tags("../", token, "diary-page.mjs")}
 """

@@ -3,7 +3,7 @@
 
 on_config: the theme features without navigation.instant.
 on_post_build (-50: after the Pyodide hook has written assets/pyodide/, before the CSP hook hashes the
-pages): the file:// Pyodide pieces and the calculator pages' import maps
+pages): the file:// Pyodide pieces and the calculator pages' offline import map and runtime statement
 (build_scripts/offline_bundle/pyodide_file.py), made from the build's runtime bundle
 (site_files.bundle(), the same bytes); assets/pyodide/ is then removed (the copy's pages never load it).
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from build_scripts.calculator_pages.modules import ModuleError
 from build_scripts.offline_bundle import pyodide_file
 from build_scripts.offline_bundle.config import is_offline_build, offline_features
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
@@ -37,7 +38,7 @@ def on_post_build(config):
         return
     try:
         written = pyodide_file.write(site, site_files.bundle())
-    except RewriteError as exc:
+    except (RewriteError, ModuleError) as exc:
         raise PluginError(str(exc)) from exc
     size = sum(s["bytes"] for s in written["scripts"])
     log.info("file:// Pyodide: %d scripts (%.1f MB), %d calculator pages", len(written["scripts"]), size / 1e6,

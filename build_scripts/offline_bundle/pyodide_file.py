@@ -1,6 +1,7 @@
 """Write the file:// Pyodide pieces into a built site (offline build only):
-assets/offline-pyodide/ (classic loader, classic factory, lock, base64 payloads) and the
-calculator pages' import maps (calc_pages); then remove assets/pyodide/.
+assets/offline-pyodide/ (classic loader, classic factory, lock, base64 payloads); on the calculator
+pages, the offline import map and runtime statement (build_scripts/calculator_pages/modules.py: the
+same module names as data: URLs, the runtime of kind "page"); then remove assets/pyodide/.
 
 The offline copy's calculator pages run Pyodide from these payload scripts whatever the protocol
 (file:// when double-clicked, http if someone serves the folder), so the http runtime files the
@@ -15,7 +16,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from build_scripts.offline_bundle import calc_pages, pyodide_classic, pyodide_payload
+from build_scripts.calculator_pages import modules
+from build_scripts.offline_bundle import pyodide_classic, pyodide_payload
 from build_scripts.pyodide import precompile
 from build_scripts.pyodide.site_files import RuntimeBundle
 
@@ -46,12 +48,14 @@ def write(site: Path, runtime: RuntimeBundle) -> dict:
     for name, text in scripts.items():
         (out / name).write_text(text, encoding="utf-8")
         listed.append({"name": name, "bytes": len(text.encode("utf-8"))})
-    imports = calc_pages.import_map(site / "assets" / "calculators")
+    imports = modules.offline_map(modules.sources(site / modules.ASSETS))
     pages = []
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        if any(entry in text for entry in calc_pages.ENTRY_SCRIPTS):
-            page.write_text(calc_pages.page_html(text, imports, listed, stdlib), encoding="utf-8")
-            pages.append(page.relative_to(site).as_posix())
+        if modules.is_calculator_page(text):
+            rel = page.relative_to(site)
+            runtime = modules.offline_runtime("../" * (len(rel.parts) - 1), listed)
+            page.write_text(modules.offline_page(text, imports, runtime), encoding="utf-8")
+            pages.append(rel.as_posix())
     shutil.rmtree(site / HTTP_RUNTIME, ignore_errors=True)
     return {"scripts": listed, "pages": pages, "stdlib": stdlib}

@@ -8,10 +8,9 @@ import subprocess
 
 import pytest
 
-from build_scripts.offline_bundle import calc_pages, pyodide_classic
+from build_scripts.offline_bundle import pyodide_classic
 from build_scripts.offline_bundle.pyodide_classic import RewriteError
 from build_scripts.pyodide import vendor as pyodide_vendor
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -50,9 +49,3 @@ def test_rewrite_fails_when_loader_text_moves(runtime_dir, needle):
     source = (runtime_dir / "pyodide.mjs").read_text(encoding="utf-8").replace(needle, needle[0] + " " + needle[1:], 1)
     with pytest.raises(RewriteError):
         pyodide_classic.classic_loader(source)
-
-
-def test_calculator_modules_still_have_the_seams():
-    imports = calc_pages.import_map(ROOT / "docs" / "assets" / "calculators")["imports"]
-    assert {"zc/page.mjs", "zc/boot.mjs", "zc/runtime-client.mjs", "zc/runtime-client.orig.mjs"} <= set(imports)
-    assert all(url.startswith("data:text/javascript;") for url in imports.values())

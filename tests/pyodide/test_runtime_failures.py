@@ -34,6 +34,7 @@ FILES = {
     "lock": "**/assets/pyodide/pyodide-lock.json*",
     "wheel": "**/assets/pyodide/zhucun_calculators-*.whl*",
     "worker": "**/assets/calculators/worker.mjs*",
+    "boot.mjs": "**/assets/calculators/boot.mjs*",  # one of the worker's own modules (it gets their URLs in init)
 }
 # what the page must say for each fault
 SAYS = {
@@ -55,7 +56,7 @@ def tampered(name: str, body: bytes) -> bytes:
         return (text[:i] + ("0" if text[i] != "0" else "1") + text[i + 1:]).encode("utf-8")
     if name == "stdlib":  # the zip's central directory
         b[-200:] = bytes(200)
-    elif name in ("asm.mjs", "worker"):
+    elif name in ("asm.mjs", "worker", "boot.mjs"):
         b[:12] = b"@@@@@@@@@@@@"
     else:  # wasm section headers, wheel local headers
         b[8:72] = bytes(64)
@@ -118,6 +119,21 @@ def test_broken_runtime_file_says_what_failed_and_retry_recovers(page, calc_site
     page.unroute(FILES[name])
     retry_until_ready(page)
     # (the causes are in the console, by design: console errors are not asserted here)
+
+
+def test_browser_without_import_maps_is_told_so(page, calc_site_url):
+    """A browser without import maps (Safari before 16.4) is told it cannot run the calculators, never left
+    waiting. Simulated: HTMLScriptElement.supports says no, and the map no longer names the entry."""
+    page.add_init_script("HTMLScriptElement.supports = () => false;")
+
+    def without_entry(route):
+        resp = route.fetch()
+        route.fulfill(response=resp, body=resp.text().replace('"zc/page.mjs"', '"zc/elsewhere.mjs"', 1))
+
+    page.route("**/" + CALC, without_entry)
+    page.goto(calc_site_url + CALC)
+    page.wait_for_function("() => document.querySelector('.zc-status').textContent.startsWith('这个浏览器不能运行计算环境')")
+    assert not page.console_errors
 
 
 def test_stalled_download_times_out_then_retry_recovers(page, calc_site_url):

@@ -2,7 +2,7 @@
 there costs each phone its PWA precache bytes (the service worker precaches the whole site).
 
 What the pages load, read from the sources that decide it: the loader the worker imports
-(worker.mjs: ../pyodide/pyodide.mjs), the two files that loader fetches itself (its Emscripten
+(pyodide-config.mjs LOADER, in the runtime's folder: runtime-client.mjs sends its URL), the two files that loader fetches itself (its Emscripten
 factory and the wasm), the lock file and the standard library named in pyodide-config.mjs, and
 every wheel the site's lock names. In particular not Pyodide's full python_stdlib.zip, which the
 build reads from the vendored cache only. The browser test (test_calculator_pages.py) checks the
@@ -21,12 +21,13 @@ LOADER_FETCHES = {"pyodide.asm.mjs", "pyodide.asm.wasm"}  # pyodide.mjs loads th
 
 
 def loaded_by_pages(pyodide_dir) -> set[str]:
-    worker = (ASSETS / "worker.mjs").read_text(encoding="utf-8")
+    client = (ASSETS / "runtime-client.mjs").read_text(encoding="utf-8")
     config = (ASSETS / "pyodide-config.mjs").read_text(encoding="utf-8")
-    imported = set(re.findall(r'import\("\.\./pyodide/([\w.-]+)"\)', worker))
+    imported = set(re.findall(r'export const LOADER = "([\w.-]+)";', config))
     assert imported == {"pyodide.mjs"}, imported
+    assert "this.modules[LOADER] = new URL(LOADER, config.indexURL).href;" in client
     (std,) = re.findall(r'export const STDLIB = "([^"]+)";', config)
-    assert "lockFileURL: new URL(`pyodide-lock.json" in config
+    assert "lockFileURL: `${index}pyodide-lock.json" in config
     lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
     wheels = {p["file_name"] for p in lock["packages"].values()}
     return imported | LOADER_FETCHES | {std, "pyodide-lock.json"} | wheels

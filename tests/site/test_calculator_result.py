@@ -22,9 +22,7 @@ def _render(page, site_url, slug: str, result: dict) -> None:
     page.evaluate("""async (result) => {
         const root = document.querySelector('.zc-calc');
         const spec = JSON.parse(root.dataset.spec);
-        const q = [...document.scripts].map(s => s.src).find(s => s.includes('page.mjs')) || '';
-        const v = q.includes('?') ? q.slice(q.indexOf('?')) : '';
-        const { renderResult } = await import(`../assets/calculators/result.mjs${v}`);
+        const { renderResult } = await import("zc/result.mjs");  // by the page's import map
         renderResult(root.querySelector('.zc-result'), result, spec);
     }""", result)
 

@@ -7,12 +7,12 @@ const DIARY_MODULE = "calculators.diary";
 
 /**
  * @param loadPyodide  the loader from pyodide.mjs
- * @param config       from pyodide-config.mjs
+ * @param config       from pyodide-config.mjs (its own keys left out, the rest are loadPyodide's options)
  * @param stage        called with "boot" once the loader runs, "rules" once the interpreter is up
  */
 export async function bootCalculators(loadPyodide, config, stage = () => {}) {
   stage("boot");
-  const { engine: _engine, ...options } = config;
+  const { kind: _k, engine: _e, version: _v, total: _t, files: _f, scripts: _s, ...options } = config;
   const pyodide = await loadPyodide({ ...options, stdout: () => {}, stderr: () => {} });
   stage("rules");
   const engine = pyodide.pyimport(config.engine);

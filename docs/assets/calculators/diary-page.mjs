@@ -3,14 +3,11 @@
 // own runtime (worker online, page thread from file://); this file only draws and saves.
 // Every data string reaches the page through textContent.
 
-const q = new URL(import.meta.url).search;
-const [{ CalculatorRuntime }, { citeLink }, { progressText, failureText }, store, { serviceWorkerInCharge }] = await Promise.all([
-  import(`./runtime-client.mjs${q}`),
-  import(`./result.mjs${q}`),
-  import(`./status-text.mjs${q}`),
-  import(`./diary-store.mjs${q}`),
-  import(`./sw-in-charge.mjs${q}`),
-]);
+import { runtimeFor } from "zc/runtime-client.mjs";
+import { citeLink } from "zc/result.mjs";
+import { progressText, failureText } from "zc/status-text.mjs";
+import * as store from "zc/diary-store.mjs";
+import { serviceWorkerInCharge } from "zc/sw-in-charge.mjs";
 
 const root = document.querySelector(".zd-diary");
 const cfg = JSON.parse(root.dataset.config);
@@ -68,7 +65,7 @@ function commit(next, counted = true) {
 }
 
 // ---------- runtime ----------
-const runtime = new CalculatorRuntime(root.dataset.worker, JSON.parse(root.dataset.runtime || "{}"), (p) => {
+const runtime = await runtimeFor(root, (p) => {
   root.dataset.stage = p.stage;
   $(".zd-runtime").textContent = p.stage === "ready" ? "" : progressText(p);
   $(".zd-retry").hidden = p.stage !== "failed";

@@ -1,8 +1,7 @@
 // Read the calculator form into a typed payload, check it with checks.mjs, mark errors next
 // to their fields, and remember the inputs in localStorage.
 
-const q = new URL(import.meta.url).search;
-const { checkInputs } = await import(`./checks.mjs${q}`);
+import { checkInputs } from "zc/checks.mjs";
 
 function controls(form, name) {
   return [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];

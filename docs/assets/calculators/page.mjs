@@ -2,18 +2,16 @@
 // in charge; the runtime runs off the main thread), then the form (generated at build time from
 // describe()), the result, the status line with its 重试 button, and the inputs remembered in localStorage.
 
-const q = new URL(import.meta.url).search;
-const [{ CalculatorRuntime }, { serviceWorkerInCharge }] = await Promise.all([
-  import(`./runtime-client.mjs${q}`), import(`./sw-in-charge.mjs${q}`)]);
+import { runtimeFor } from "zc/runtime-client.mjs";
+import { serviceWorkerInCharge } from "zc/sw-in-charge.mjs";
 
 const inCharge = serviceWorkerInCharge(8000);
 
 const roots = [...document.querySelectorAll(".zc-calc")];
-const runtimes = roots.map((root) => {
+const runtimes = await Promise.all(roots.map(async (root) => {
   let runtime = null;
   const listeners = [];
-  const manifest = JSON.parse(root.dataset.runtime || "{}");
-  runtime = new CalculatorRuntime(root.dataset.worker, manifest, (p) => {
+  runtime = await runtimeFor(root, (p) => {
     root.dataset.stage = p.stage;
     if (p.stage === "ready") root.dataset.marks = JSON.stringify(runtime.marks || {});
     for (const fn of listeners) fn(p);
@@ -27,10 +25,10 @@ const runtimes = roots.map((root) => {
   if (!saveData) inCharge.then(() => runtime.start());
   else root.addEventListener("focusin", () => inCharge.then(() => runtime.start()), { once: true });
   return runtime;
-});
+}));
 
 const [{ readForm, showErrors, saveForm, restoreForm, rememberRules, recallRules }, { renderResult }, { progressText, failureText }] =
-  await Promise.all([import(`./form.mjs${q}`), import(`./result.mjs${q}`), import(`./status-text.mjs${q}`)]);
+  await Promise.all([import("zc/form.mjs"), import("zc/result.mjs"), import("zc/status-text.mjs")]);
 
 roots.forEach((root, i) => setup(root, runtimes[i]));
 

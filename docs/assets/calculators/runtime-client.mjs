@@ -1,26 +1,35 @@
-// The page's side of the calculators' worker: start it, give every stage a time limit, report
-// progress and failures (failure.mjs) to the page, start it afresh on 重试, and turn run requests
-// into promises of parsed result objects. A failed start never leaves a promise waiting.
+// The page's side of the calculators' runtime. runtimeFor() reads the page's runtime config once
+// (pyodide-config.mjs) and starts the kind it names: a Web Worker online (WorkerRuntime, here), the
+// page's own thread in the offline copy (page-runtime.mjs, the same interface). WorkerRuntime starts
+// the worker (protocol.mjs), gives every stage a time limit, reports progress and failures to the page,
+// starts it afresh on 重试, and turns run requests into promises of parsed result objects. A failed start
+// never leaves a promise waiting.
+import { RuntimeFailure, TIMEOUTS, TYPES, WORKER_MODULES, logCause, message } from "zc/protocol.mjs";
+import { checkScripts } from "zc/diagnose.mjs";
+import { LOADER, pageConfig } from "zc/pyodide-config.mjs";
 
-const q = new URL(import.meta.url).search;
-const [{ RuntimeFailure, logCause }, { checkScripts }] = await Promise.all([
-  import(`./failure.mjs${q}`),
-  import(`./diagnose.mjs${q}`),
-]);
+/** The runtime of one calculator root (.zc-calc, .zd-diary), from its data-runtime. */
+export async function runtimeFor(root, onProgress) {
+  const config = pageConfig(JSON.parse(root.dataset.runtime || "{}"), document.baseURI);
+  if (config.kind === "page") {
+    const { PageRuntime } = await import("zc/page-runtime.mjs");
+    return new PageRuntime(config, onProgress);
+  }
+  return new WorkerRuntime(config, onProgress);
+}
 
-/** Longest wait, in ms, with no sign of progress in each stage (a download: between two chunks). */
-export const TIMEOUTS = { load: 30000, download: 30000, boot: 120000, rules: 60000, run: 30000 };
-
-export class CalculatorRuntime {
+export class WorkerRuntime {
   /**
-   * @param workerURL   the worker script
-   * @param manifest    {total, files: {name: {bytes, sha256}}} from the build
+   * @param config      from pyodide-config.mjs (kind "worker"): where the runtime is, its manifest
    * @param onProgress  called with {stage, loaded, total} and, on failure, {stage: "failed", failure}
    */
-  constructor(workerURL, manifest, onProgress, timeouts = TIMEOUTS) {
-    this.workerURL = new URL(workerURL, document.baseURI).href;
-    this.total = (manifest && manifest.total) || 0;
-    this.files = (manifest && manifest.files) || {};
+  constructor(config, onProgress, timeouts = TIMEOUTS) {
+    this.config = config;
+    this.workerURL = import.meta.resolve("zc/worker.mjs");
+    // what the worker imports, as this page's import map resolves it (a worker has no import map)
+    this.modules = Object.fromEntries(WORKER_MODULES.map((name) => [name, import.meta.resolve(name)]));
+    this.modules[LOADER] = new URL(LOADER, config.indexURL).href;
+    this.total = config.total || 0;
     this.onProgress = onProgress;
     this.timeouts = timeouts;
     this.worker = null;
@@ -54,10 +63,11 @@ export class CalculatorRuntime {
     worker.onerror = (e) => {
       if (e && e.preventDefault) e.preventDefault();
       logCause("Web Worker", (e && e.message) || e);
-      if (this.worker === worker && this.state !== "ready") this._explain([this.workerURL]);
+      // the worker or one of its modules did not load (or threw): find out which, and why
+      if (this.worker === worker && this.state !== "ready") this._explain([this.workerURL, ...Object.values(this.modules)]);
     };
     this._progress("load", 0);
-    worker.postMessage({ type: "init", total: this.total, files: this.files, reload });
+    worker.postMessage(message.init(this.config, this.modules, reload));
     return this.ready;
   }
 
@@ -77,7 +87,7 @@ export class CalculatorRuntime {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this._fail(new RuntimeFailure("timeout", { stage: "run" })), this.timeouts.run);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ type: "run", id, calculator, rules, input });
+      worker.postMessage(message.run(id, calculator, rules, input));
     });
   }
 
@@ -95,23 +105,22 @@ export class CalculatorRuntime {
   }
 
   _onMessage(msg) {
-    if (msg.type === "progress") this._progress(msg.stage, msg.loaded);
-    else if (msg.type === "ready") {
+    if (msg.type === TYPES.progress) this._progress(msg.stage, msg.loaded);
+    else if (msg.type === TYPES.ready) {
       clearTimeout(this._timer);
       this.state = "ready";
       this.marks = msg.marks; // worker-side timings (ms since the worker started), for the benchmark
       this.onProgress({ stage: "ready", loaded: msg.loaded, total: this.total });
       this._resolve();
-    } else if (msg.type === "result") {
+    } else if (msg.type === TYPES.result) {
       const p = this._take(msg.id);
       if (p) p.resolve(JSON.parse(msg.json));
-    } else if (msg.type === "failed") {
+    } else if (msg.type === TYPES.failed) {
       const failure = msg.failure || { kind: "start" };
       if (msg.id && this.pending.has(msg.id)) {
         this._take(msg.id).reject(RuntimeFailure.from({ ...failure, fatal: failure.fatal }));
         if (failure.fatal) this._stop(); // the next run starts a fresh interpreter
-      } else if (failure.kind === "load") this._explain(failure.urls || [this.workerURL]);
-      else this._fail(RuntimeFailure.from({ ...failure, loaded: failure.loaded || this.loaded, total: this.total }));
+      } else this._fail(RuntimeFailure.from({ ...failure, loaded: failure.loaded || this.loaded, total: this.total }));
     }
   }
 

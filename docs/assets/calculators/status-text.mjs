@@ -1,5 +1,5 @@
 // Every sentence the calculator pages show about their runtime, in one place: progress in bytes,
-// and for each failure (failure.mjs) what failed and what to do. No developer words.
+// and for each failure (protocol.mjs) what failed and what to do. No developer words.
 
 const MB = (n) => (n / 1048576).toFixed(1);
 

@@ -1,45 +1,49 @@
-// Module Web Worker: boots Pyodide from ../pyodide/ with the calculators wheel and answers
-// {id, calculator, rules, input} with the engine's JSON text. Messages from the page:
-//   {type:"init", total, files: {name: {bytes, sha256}}, reload}  {type:"run", id, calculator, rules, input}
-// Messages to the page:
-//   {type:"progress", stage:"download"|"boot"|"rules", loaded, total}
-//   {type:"ready", loaded, marks}  {type:"result", id, json}
-//   {type:"failed", id?, failure}  failure: see failure.mjs; {kind:"load", urls} when one of this
-//   worker's own scripts did not load (the page finds out why). Causes are logged here, never sent.
-
-const version = new URL(import.meta.url).searchParams.get("v") || "";
-const q = version ? `?v=${encodeURIComponent(version)}` : "";
-const OWN = ["failure.mjs", "diagnose.mjs", "pyodide-config.mjs", "boot.mjs", "progress-fetch.mjs", "boot-watch.mjs"];
+// Module Web Worker: boots Pyodide with the calculators wheel and answers run requests with the engine's
+// JSON text. Its messages are protocol.mjs's. A worker has no import map, so it imports nothing by name:
+// its first message (init) brings the URLs of its modules, as the page's import map resolves them, and
+// the runtime config (pyodide-config.mjs). If one of them does not load, the error is thrown from a task:
+// the Worker's "error" event tells the page, which finds out why (runtime-client.mjs). Causes are logged
+// here, never sent.
 
 let ready = null;
-
-function post(msg) {
-  self.postMessage(msg);
-}
+let protocol = null;
 
 // worker-side timings (ms since the worker's time origin, given too, so the page can line them up)
 const marks = { origin: performance.timeOrigin, start: performance.now() };
 
-async function start({ total = 0, files = {}, reload = false }) {
-  const own = OWN.map((name) => new URL(`./${name}${q}`, import.meta.url).href);
-  const urls = [...own, new URL("../pyodide/pyodide.mjs", import.meta.url).href];
-  let modules;
+async function load(modules) {
+  const names = Object.keys(modules);
+  let loaded;
   try {
-    // all in parallel; pyodide.mjs fetches nothing until loadPyodide() runs
-    modules = await Promise.all([...own.map((url) => import(url)), import("../pyodide/pyodide.mjs")]);
+    // all in parallel; Pyodide's loader fetches nothing until loadPyodide() runs
+    loaded = await Promise.all(names.map((name) => import(modules[name])));
   } catch (err) {
     console.error("[计算器] 脚本载入失败:", err);
-    throw { kind: "load", urls };
+    setTimeout(() => {
+      throw err;
+    });
+    return new Promise(() => {}); // the page takes over from the "error" event
   }
-  const [{ RuntimeFailure, logCause }, { diagnose }, { httpConfig, runtimeURLs }, { bootCalculators },
-    { countingFetch }, { watchWasm }, { loadPyodide }] = modules;
+  return Object.fromEntries(names.map((name, i) => [name, loaded[i]]));
+}
+
+async function start({ config, modules, reload = false }) {
+  const m = await load(modules);
+  protocol = m["zc/protocol.mjs"];
+  const { RuntimeFailure, logCause, message } = protocol;
+  const { diagnose } = m["zc/diagnose.mjs"];
+  const { runtimeURLs, STDLIB, LOADER } = m["zc/pyodide-config.mjs"];
+  const { bootCalculators } = m["zc/boot.mjs"];
+  const { countingFetch } = m["zc/progress-fetch.mjs"];
+  const { watchWasm } = m["zc/boot-watch.mjs"];
   marks.loader = performance.now();
 
-  const config = httpConfig(import.meta.url, version);
+  const { total, files } = config;
   const manifest = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, f.bytes]));
   const baseFetch = self.fetch.bind(self);
   let loaded = 0;
   let stage = "download";
+  const post = () => self.postMessage(message.progress(stage, loaded, total));
   const big = new Set(); // the interpreter starts once the wasm and the standard library are in
   const problems = [];
   let broken;
@@ -55,13 +59,13 @@ async function start({ total = 0, files = {}, reload = false }) {
     on: {
       bytes(_name, n) {
         loaded += n;
-        if (stage !== "rules") post({ type: "progress", stage, loaded, total });
+        if (stage !== "rules") post();
       },
       done(name) {
-        if (name === "pyodide.asm.wasm" || name === config.stdLibURL.split("/").pop().split("?")[0]) big.add(name);
+        if (name === "pyodide.asm.wasm" || name === STDLIB) big.add(name);
         if (stage === "download" && big.size === 2) {
           stage = "boot";
-          post({ type: "progress", stage, loaded, total });
+          post();
         }
       },
       problem(p) {
@@ -74,20 +78,20 @@ async function start({ total = 0, files = {}, reload = false }) {
     logCause("WebAssembly", err);
     fail({ kind: "compile", file: "pyodide.asm.wasm" });
   });
-  post({ type: "progress", stage, loaded, total });
+  post();
   try {
     const calc = await Promise.race([
-      bootCalculators(loadPyodide, config, (s) => {
+      bootCalculators(m[LOADER].loadPyodide, config, (s) => {
         marks[s] = performance.now();
         if (s === "rules") {
           stage = s;
-          post({ type: "progress", stage, loaded, total });
+          post();
         }
       }),
       failed,
     ]);
     marks.ready = performance.now();
-    post({ type: "ready", loaded, marks });
+    self.postMessage(message.ready(loaded, marks));
     return calc;
   } catch (err) {
     if (!problems.length) logCause("启动", err);
@@ -116,24 +120,24 @@ function alive(calc) {
 
 self.onmessage = async (event) => {
   const msg = event.data || {};
-  if (msg.type === "init") {
-    ready ??= start(msg);
-    ready.catch((f) => post({ type: "failed", failure: f && f.kind ? (f.toJSON ? f.toJSON() : f) : { kind: "start" } }));
+  if (!ready) {
+    ready = start(msg); // the first message is init
+    ready.catch((f) => self.postMessage(protocol.message.failed(f)));
     return;
   }
-  if (msg.type === "run") {
-    let calc;
-    try {
-      calc = await (ready ?? Promise.reject(new Error("not started")));
-    } catch {
-      post({ type: "failed", id: msg.id, failure: { kind: "start" } });
-      return;
-    }
-    try {
-      post({ type: "result", id: msg.id, json: calc.run(msg.calculator, msg.rules, msg.input) });
-    } catch (err) {
-      console.error("[计算器] 计算出错:", err);
-      post({ type: "failed", id: msg.id, failure: { kind: "engine", fatal: !alive(calc) } });
-    }
+  let calc;
+  try {
+    calc = await ready; // settles only once protocol.mjs is in
+  } catch {
+    self.postMessage(protocol.message.failed({ kind: "start" }, msg.id));
+    return;
+  }
+  const { message, logCause, TYPES } = protocol;
+  if (msg.type !== TYPES.run) return;
+  try {
+    self.postMessage(message.result(msg.id, calc.run(msg.calculator, msg.rules, msg.input)));
+  } catch (err) {
+    logCause("计算出错", err);
+    self.postMessage(message.failed({ kind: "engine", fatal: !alive(calc) }, msg.id));
   }
 };

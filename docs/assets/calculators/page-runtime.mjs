@@ -1,17 +1,13 @@
-// The calculators' runtime for file:// (offline copy): the same interface as
-// assets/calculators/runtime-client.mjs, but Pyodide runs on the page's own thread, since
-// browsers start no workers from file://. Its files come from classic scripts: the loader and the
-// Emscripten factory rewritten at build time, and the wasm, standard library and our wheel as
-// data: URLs, answered through a fetch wrapper. Config: window.__zcOffline (written by the build).
-// Failures use the same vocabulary and wording as online (failure.mjs, status-text.mjs), marked
-// offline: a file missing or broken in the copy means "update the offline copy"; 重试 reloads the page.
-import { TIMEOUTS } from "zc/runtime-client.orig.mjs";
+// The calculators' runtime of the offline copy (config kind "page", pyodide-config.mjs): the same interface
+// as WorkerRuntime in runtime-client.mjs, but Pyodide runs on the page's own thread, since browsers
+// start no module worker from file://. Its files come from classic scripts the offline build writes
+// (build_scripts/offline_bundle/pyodide_file.py): the loader and the Emscripten factory rewritten at build
+// time, and the wasm, standard library and our wheel as data: URLs, answered through a fetch wrapper.
+// Failures use the same vocabulary and wording as online (protocol.mjs, status-text.mjs), marked offline:
+// a file missing or broken in the copy means "update the offline copy"; 重试 reloads the page.
 import { bootCalculators } from "zc/boot.mjs";
-import { PACKAGE, ENGINE } from "zc/pyodide-config.mjs";
-import { RuntimeFailure, logCause } from "zc/failure.mjs";
+import { RuntimeFailure, TIMEOUTS, logCause } from "zc/protocol.mjs";
 import { watchWasm } from "zc/boot-watch.mjs";
-
-export { TIMEOUTS };
 
 function loadScript(src) {
   return new Promise((resolve, reject) => {
@@ -55,9 +51,9 @@ function answerFromPayload(pyodideBase) {
 }
 
 /** Every payload script set what it carries (a cut or missing script leaves a hole). */
-function checkPayload(cfg) {
+function checkPayload(scripts) {
   const files = globalThis.__zcOfflineFiles || {};
-  const need = cfg.scripts.map((s) => /^data-(.+)\.js$/.exec(s.name)).filter(Boolean).map((m) => m[1]);
+  const need = scripts.map((name) => /^data-(.+)\.js$/.exec(name)).filter(Boolean).map((m) => m[1]);
   const holes = need.filter((name) => typeof files[name] !== "string");
   if (!globalThis.__zcLoadPyodide) holes.push("pyodide.js");
   if (!globalThis.__zcCreatePyodideModule) holes.push("pyodide.asm.js");
@@ -65,8 +61,9 @@ function checkPayload(cfg) {
   if (holes.length) throw new RuntimeFailure("corrupt", { offline: true, file: holes.join(", ") });
 }
 
-export class CalculatorRuntime {
-  constructor(_workerURL, _manifest, onProgress, timeouts = TIMEOUTS) {
+export class PageRuntime {
+  constructor(config, onProgress, timeouts = TIMEOUTS) {
+    this.config = config;
     this.onProgress = onProgress;
     this.timeouts = timeouts;
     this.marks = {};
@@ -112,19 +109,20 @@ export class CalculatorRuntime {
   }
 
   async _boot() {
-    const cfg = window.__zcOffline;
+    const { config } = this;
+    const scripts = Object.keys(config.files);
     const t0 = performance.now();
-    const total = cfg.scripts.reduce((n, s) => n + s.bytes, 0);
+    const total = config.total;
     let loaded = 0;
     this._stage("download", loaded, total);
-    for (const s of cfg.scripts) {
-      await loadScript(cfg.scriptsBase + s.name);
-      loaded += s.bytes;
+    for (const name of scripts) {
+      await loadScript(new URL(name, config.scripts).href);
+      loaded += config.files[name].bytes;
       this._stage("download", loaded, total);
     }
-    checkPayload(cfg);
+    checkPayload(scripts);
     this.marks.loaded = performance.now() - t0;
-    answerFromPayload(cfg.pyodideBase);
+    answerFromPayload(config.indexURL);
     let broken;
     const failed = new Promise((_, reject) => (broken = reject));
     const unwatch = watchWasm((err) => {
@@ -135,15 +133,7 @@ export class CalculatorRuntime {
       const calc = await Promise.race([
         bootCalculators(
           globalThis.__zcLoadPyodide,
-          {
-            indexURL: cfg.pyodideBase,
-            packageBaseUrl: cfg.pyodideBase,
-            lockFileContents: globalThis.__zcOfflineLock,
-            stdLibURL: cfg.pyodideBase + cfg.stdlib,
-            createPyodideModule: globalThis.__zcCreatePyodideModule,
-            packages: [PACKAGE],
-            engine: ENGINE,
-          },
+          { ...config, lockFileContents: globalThis.__zcOfflineLock, createPyodideModule: globalThis.__zcCreatePyodideModule },
           (stage) => {
             this.marks[stage] = performance.now() - t0;
             this._stage(stage, loaded, total);
@@ -166,7 +156,7 @@ export class CalculatorRuntime {
     try {
       json = calc.run(calculator, rules, input);
     } catch (err) {
-      console.error("[计算器] 计算出错:", err);
+      logCause("计算出错", err);
       throw new RuntimeFailure("engine", { offline: true, fatal: false });
     }
     return JSON.parse(json);
