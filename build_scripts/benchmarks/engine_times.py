@@ -104,9 +104,11 @@ def report(data: dict) -> str:
 |---|---|{"---|" * len(STAGES)}---|
 {stage_rows}
 
-读入离线副本的脚本（base64 解码）在 WebKit 里只要零点几秒；多出的时间几乎都在页面主线程上启动 Pyodide
-（WebAssembly 编译、Python 启动）和导入计算器（程序包里是 Python 源代码，导入时在 WebAssembly 里编译）。
-标准库已是预编译的字节码；计算器程序包也预编译（见上文“计算器 wheel 预编译（未采用）”）可以省下后一段的大部分。
+读入离线副本的脚本（base64 解码）在 WebKit 里不到 1.5 s；多出的时间在页面主线程上启动 Pyodide
+（WebAssembly 编译、Python 启动；file:// 上浏览器不起 Worker）。导入计算器以前在 WebKit 里要 3.3 s
+（程序包是源代码，导入时在 WebAssembly 里编译），计算器 wheel 改放字节码后只要 0.2 s（见上文“计算器 wheel 预编译”）。
+WebKit 相对 Chromium：2026-12-02 下午测试套件单次 3.9×（20.0 s 对 5.2 s，负载约 15），随后 `--file-copy` 单次 2.0×
+（上表）；剩下的差距是引擎自己的 wasm 编译和执行速度，我们能改的部分（解码、导入计算器）已不在其中。
 """ if staged else ""
     return f"""## 各浏览器引擎首个结果的时间
 

@@ -17,9 +17,11 @@ def describe() -> dict:
 
 
 def version_token(docs_dir: Path) -> str:
-    """Changes whenever the wheel, the Pyodide pin or any calculator asset changes."""
+    """Changes whenever a runtime file (the wheel, the standard library and how it is compiled), the
+    Pyodide pin or any calculator asset changes."""
     h = hashlib.sha256()
-    h.update(site_files.bundle().wheel_sha256.encode())
+    for name, f in sorted(site_files.bundle().manifest["files"].items()):
+        h.update(name.encode() + f["sha256"].encode())
     h.update(vendor.load_pin().integrity.encode())
     h.update(stdlib.MODULE_LIST.read_bytes() + repr(stdlib.MARGIN).encode())
     for p in sorted((docs_dir / ASSET_DIR).glob("*")):

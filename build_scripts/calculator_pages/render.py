@@ -6,6 +6,7 @@ import json
 from html import escape
 from typing import Any
 
+from build_scripts.pyodide.stdlib import STDLIB_NAME
 from build_scripts.safe_text import front_matter, md_text
 
 from . import modules
@@ -73,6 +74,25 @@ def _rules_block(spec: CalculatorSpec) -> str:
     )
 
 
+# Runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's ?v=
+# token, the others as named), asked for by the page's <head> as soon as it is parsed (overrides/main.html,
+# `runtime_preload`), so a phone's link is busy with them from the first second instead of after the page
+# scripts, the service worker's start (sw-in-charge.mjs), the worker and its modules; the worker's own
+# fetches of the same URLs are answered by the browser's HTTP cache, joining a download still under way
+# (tests/pyodide/test_calculator_pages.py checks that the worker asks for exactly these URLs). Not the
+# wasm: a host that sends it with `no-store` (tests/offline/test_pwa.py) would have a phone download its
+# 2.7 MB twice; the 1.1 MB preloaded here outlast the worker's start, so the wasm still follows at once.
+RUNTIME_DIR = "assets/pyodide"
+
+
+def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
+    """Site-relative URLs of the runtime files to preload: the wasm's JS factory, the standard library
+    and the wheel (not the wasm, see above, nor the small lock and loader, which wait for no one)."""
+    wheel = [n for n in runtime["files"] if n.endswith(".whl")]
+    names = ["pyodide.asm.mjs", f"{STDLIB_NAME}?v={token}", *wheel]
+    return [f"{RUNTIME_DIR}/{n}" for n in names]
+
+
 def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -> str:
     """runtime: {"total": bytes the worker downloads, "files": {name: {"bytes", "sha256"}}} (the build's
     manifest: the worker checks its downloads against it)."""
@@ -80,7 +100,7 @@ def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -
     total_bytes = runtime["total"]
     fields = "".join(_field_block(f) for f in spec.fields)
     summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
-    return f"""{front_matter(title=spec.title)}
+    return f"""{front_matter(title=spec.title, runtime_preload=runtime_preload(token, runtime))}
 # {md_text(spec.title)}
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。

@@ -154,3 +154,20 @@ def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url, bu
     shipped = {p.name for p in (built_site / "assets" / "pyodide").iterdir()
                if not p.name.endswith((".gz", ".br"))}  # a host's compressed siblings of the same files
     assert shipped == requested, f"shipped, never requested: {sorted(shipped - requested)}"
+
+
+def test_runtime_preloads_are_the_urls_the_worker_fetches(page, calc_site_url):
+    """The page's <head> preloads runtime files; the worker must ask for the very same URLs (query
+    included), or a phone downloads them twice."""
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(calc_site_url + "tools/attendance.html")
+    preloads = page.eval_on_selector_all("head link[rel=preload]", "els => els.map(e => e.href)")
+    assert {u.split("?")[0].rsplit("/", 1)[1] for u in preloads} >= {"pyodide.asm.mjs", "zhucun-stdlib.zip"}
+    page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    # once by the page's preload, once by the worker (answered from the browser's cache)
+    assert not [u for u in preloads if seen.count(u) < 2], f"preloaded, not fetched by the worker: {preloads}"
+    worker_big = {u for u in seen if "/assets/pyodide/" in u
+                  and not u.split("?")[0].endswith((".json", "pyodide.mjs", ".wasm"))}
+    assert worker_big == set(preloads), f"runtime files fetched without a preload: {sorted(worker_big - set(preloads))}"
+    assert not page.console_errors
