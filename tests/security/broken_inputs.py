@@ -70,7 +70,7 @@ CASES = [
     Broken("settings-not-mapping", SETTINGS, None, "- 45\n", f"{SETTINGS}"),
     Broken("settings-value-list", SETTINGS, "poor_villages: null", "poor_villages: [1, 2]", f"{SETTINGS}:4: poor_villages"),
     Broken("settings-key-markup", SETTINGS, "poor_villages: null", "<b>x</b>: 1", f"{SETTINGS}:4: <b>x</b>"),
-    Broken("bank-yaml", PAPER, "  title: 全县扶贫驻村干部知识试卷\n", "  title: [全县扶贫驻村干部知识试卷\n", f"{PAPER}:"),
+    Broken("bank-yaml", PAPER, "  date_label: \"12.17\"\n", "  date_label: [\"12.17\"\n", f"{PAPER}:"),
     Broken("bank-missing-answer", FACTS, "  answer: [一村一队]\n", "", f"{FACTS}:"),
     Broken("bank-bad-cite", FACTS, "  cite: central-2017#s1-2\n", "  cite: central-2017#s9-9\n", f"{FACTS}:"),
     # a hand-written page
