@@ -82,7 +82,6 @@ def _rules_block(spec: CalculatorSpec) -> str:
 # (tests/pyodide/test_calculator_pages.py checks that the worker asks for exactly these URLs). Not the
 # wasm: a host that sends it with `no-store` (tests/offline/test_pwa.py) would have a phone download its
 # 2.7 MB twice; the 1.1 MB preloaded here outlast the worker's start, so the wasm still follows at once.
-RUNTIME_DIR = "assets/pyodide"
 
 
 def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
@@ -90,7 +89,7 @@ def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
     and the wheel (not the wasm, see above, nor the small lock and loader, which wait for no one)."""
     wheel = [n for n in runtime["files"] if n.endswith(".whl")]
     names = ["pyodide.asm.mjs", f"{STDLIB_NAME}?v={token}", *wheel]
-    return [f"{RUNTIME_DIR}/{n}" for n in names]
+    return [f"{modules.PYODIDE}{n}" for n in names]
 
 
 def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -> str:
