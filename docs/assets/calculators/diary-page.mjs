@@ -55,13 +55,14 @@ const box = window.ZhucunStorage.open("diary", {
   onChange: () => refresh(),
 });
 
+// Saves `next`; when the browser cannot store it (storage full), the change stays on this page, as the
+// storage layer's "没有保存" notice (with its backup button) then says: nothing the user entered is dropped.
 function commit(next, counted = true) {
   if (counted) next.unsaved = (next.unsaved || 0) + 1;
-  if (!box.commit(next)) {
-    box.save(); // shows the storage layer's "没有保存" notice with the backup button
-    return false;
-  }
-  return true;
+  if (box.commit(next)) return true;
+  box.data = next;
+  box.save();
+  return false;
 }
 
 // ---------- runtime ----------
@@ -550,7 +551,10 @@ $(".zd-import").addEventListener("change", async (ev) => {
     out.textContent = res.refused;
     return;
   }
-  if (!commit(res.data, false)) return;
+  if (!box.commit(res.data)) {
+    out.textContent = "导入失败：浏览器存储空间不足，合并后的台账无法保存。现有记录未作任何改动。";
+    return;
+  }
   out.textContent = `已导入 ${res.added} 天的记录。` +
     (res.conflicts.length ? `有 ${res.conflicts.length} 天本机和备份记得不一样，保留了本机的记录：${res.conflicts.join("；")}。` : "") +
     (res.skipped ? `备份中有 ${res.skipped} 条记录格式不对，没有导入。` : "");
