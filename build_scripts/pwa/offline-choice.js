@@ -61,7 +61,10 @@
       go.hidden = true;
     } else if (msg.type === "offline-failed") {
       bar.hidden = true;
-      text.textContent = "下载中断了（可能是网络断开）。已下载的部分已保存，联网后点“继续下载”。";
+      text.textContent = msg.storageFull
+        ? "手机的存储空间不够，没能全部保存（已保存的部分还在）。请删掉一些不用的照片、视频或应用，" +
+          "或在浏览器设置里清理其他网站的数据，再点“继续下载”。"
+        : "下载中断了（可能是网络断开）。已下载的部分已保存，联网后点“继续下载”。";
       go.textContent = "继续下载";
       go.hidden = false;
       go.disabled = false;

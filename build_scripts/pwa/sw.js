@@ -209,7 +209,8 @@ self.addEventListener("message", (event) => {
   else if (data.type === "OFFLINE_ALL") {
     offlineAllRun ??= offlineAll(broadcast)
       .then(status).then(broadcast)
-      .catch((err) => broadcast({ type: "offline-failed", message: String(err && err.message || err) }))
+      .catch((err) => broadcast({ type: "offline-failed", message: String(err && err.message || err),
+                                  storageFull: !!err && err.name === "QuotaExceededError" }))
       .finally(() => { offlineAllRun = null; });
     event.waitUntil(offlineAllRun);
   }

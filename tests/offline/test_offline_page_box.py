@@ -47,3 +47,24 @@ def test_the_offline_copy_says_it_is_already_here(file_page, offline_root):
     file_page.goto((offline_root / "offline.html").as_uri())
     text = _box_text(file_page)
     assert "离线副本" in text and "不需要再下载" in text, text
+
+
+def test_a_full_phone_is_told_to_free_space_not_to_check_the_network(browser, pwa_site, artifacts_dir):
+    url, server = serve(pwa_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="allow")
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Storage.overrideQuotaForOrigin", {"origin": url.rstrip("/"), "quotaSize": 3 * 1024 * 1024})
+        page.goto(url + "offline.html")
+        button = page.locator("#pwa-offline button")
+        button.wait_for(timeout=30_000)
+        button.click()
+        page.wait_for_function("() => /继续下载/.test(document.querySelector('#pwa-offline').innerText)",
+                               timeout=120_000, polling=200)
+        text = page.locator("#pwa-offline").inner_text()
+        page.locator("#pwa-offline").screenshot(path=str(artifacts_dir / "offline" / "box-storage-full.png"))
+        assert "空间" in text and "网络" not in text, text
+    finally:
+        context.close()
+        server.shutdown()
