@@ -50,12 +50,15 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
     assert not file_page.page_errors
 
 
-def test_from_file_url_without_import_maps(file_page, offline_root, file_requests):
+def test_from_file_url_without_import_maps(file_page, offline_root, file_requests, tmp_path):
     """A browser without import maps (tests/browser_actions.py) opening the copy from file://: the
     module starter loads es-module-shims from the copy, which resolves the map's data: URLs."""
-    folder = offline_root / "no-import-maps"  # beside tools/, so the page's ../ links hold
-    folder.mkdir(exist_ok=True)
-    page_file = folder / "attendance.html"
+    copy = tmp_path / "copy"  # the copy's folders linked, its calculator page changed (the copy itself is shared)
+    (copy / "tools").mkdir(parents=True)
+    for entry in offline_root.iterdir():
+        if entry.name != "tools":
+            (copy / entry.name).symlink_to(entry)
+    page_file = copy / "tools" / "attendance.html"
     page_file.write_text(without_import_map((offline_root / "tools" / "attendance.html").read_text(encoding="utf-8")),
                          encoding="utf-8")
     file_page.add_init_script(NO_SUPPORTS)
