@@ -66,6 +66,19 @@ def file_page(browser, file_requests):
     assert all(u.startswith(LOCAL) for u in file_requests), [u for u in file_requests if not u.startswith(LOCAL)]
 
 
+def changed_copy(offline_root: Path, folder: Path, rel: str, html: str) -> Path:
+    """A copy of the offline copy in `folder` whose page `rel` (one folder deep) is `html`: the other
+    folders are links to the shared copy, which stays as built. Returns the changed page."""
+    top, name = rel.split("/")
+    (folder / top).mkdir(parents=True)
+    for entry in offline_root.iterdir():
+        if entry.name != top:
+            (folder / entry.name).symlink_to(entry)
+    page = folder / top / name
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
 @pytest.fixture(scope="session")
 def pwa_site(built_site) -> Path:
     """The site mkdocs.yml builds is the installable one (its hooks write sw.js and the manifest)."""

@@ -12,7 +12,7 @@ import pytest
 from build_scripts.calculator_pages import modules
 from tests.browser_actions import (CALCULATOR_SAMPLES, NO_SUPPORTS, calculator_spec, fill_calculator,
                                    native_import_map_applies, without_import_map)
-from tests.offline.conftest import serve
+from tests.offline.conftest import changed_copy, serve
 
 pytestmark = pytest.mark.browser
 RESULT_TIMEOUT = 120_000
@@ -53,14 +53,8 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
 def test_from_file_url_without_import_maps(file_page, offline_root, file_requests, tmp_path):
     """A browser without import maps (tests/browser_actions.py) opening the copy from file://: the
     module starter loads es-module-shims from the copy, which resolves the map's data: URLs."""
-    copy = tmp_path / "copy"  # the copy's folders linked, its calculator page changed (the copy itself is shared)
-    (copy / "tools").mkdir(parents=True)
-    for entry in offline_root.iterdir():
-        if entry.name != "tools":
-            (copy / entry.name).symlink_to(entry)
-    page_file = copy / "tools" / "attendance.html"
-    page_file.write_text(without_import_map((offline_root / "tools" / "attendance.html").read_text(encoding="utf-8")),
-                         encoding="utf-8")
+    html = without_import_map((offline_root / "tools" / "attendance.html").read_text(encoding="utf-8"))
+    page_file = changed_copy(offline_root, tmp_path, "tools/attendance.html", html)
     file_page.add_init_script(NO_SUPPORTS)
     file_page.goto(page_file.as_uri())
     _fill_and_submit(file_page)
