@@ -32,6 +32,8 @@ def test_storage_full_keeps_what_was_entered_and_says_so(page, site_url, artifac
     styled = notice.evaluate("""n => [getComputedStyle(n).borderTopStyle,
         getComputedStyle(n.querySelector('button')).borderTopStyle]""")
     assert styled == ["solid", "solid"], styled
+    # its button names what it exports: the 台账, not the practice progress
+    assert notice.get_by_role("button", name="导出台账备份").count() == 1, notice.inner_text()
     (artifacts_dir / "diary").mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts_dir / "diary" / "storage-full.png"))
     # what was entered is still there and in use on this page

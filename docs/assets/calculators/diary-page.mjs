@@ -52,6 +52,7 @@ const box = window.ZhucunStorage.open("diary", {
   clean: store.clean,
   migrate: { 1: store.migrate1 },
   exportText: () => store.backupText(box.data),
+  exportLabel: "导出台账备份",
   onChange: () => refresh(),
 });
 

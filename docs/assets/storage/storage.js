@@ -4,7 +4,8 @@
    {"schema": "zhucun.<name>", "version": N, "saved": <ms>, "data": {...}}.
    spec: { version, label (Chinese, for notices), empty(), clean(data) -> {data, bad} or null,
            migrate: {<older version>: fn(data) -> data}, legacy: [{key, migrate(parsed) -> data}],
-           exportText() (optional: offered in the "could not save" notice) }
+           exportText() (optional: offered in the "could not save" notice),
+           exportLabel (optional: that button's words, naming what it exports; default 导出进度备份) }
    - Read: parsed, migrated and validated (spec.clean). Whatever cannot be read, wholly or in part, is set
      aside under "zhucun.<name>.unreadable.<ms>" before anything else is written, and a notice offers it
      for export. If it cannot even be set aside, the namespace becomes read-only: nothing overwrites it.
@@ -204,7 +205,7 @@
       notice("write-" + name, "bad",
         "刚才的" + spec.label + "没有保存：浏览器存储空间已满或不可用。本页仍可继续使用，但关闭或刷新后这些改动会丢失。" +
         "请先导出备份，或在浏览器设置中清理其他网站的数据后再试；下一次保存成功时此提示会消失。",
-        spec.exportText ? [["导出进度备份", function () { download(fileName("备份"), spec.exportText()); }]] : []);
+        spec.exportText ? [[spec.exportLabel || "导出进度备份", function () { download(fileName("备份"), spec.exportText()); }]] : []);
       return false;
     };
     /* Replace the data only if the new data can be written; otherwise nothing changes. */
