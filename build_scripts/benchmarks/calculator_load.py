@@ -277,6 +277,8 @@ def report(res: dict) -> str:
     outside = len(res["ours"]["outside_requests"]) + len(res["bare"]["outside_requests"])
     return f"""---
 title: 计算器载入性能
+search:
+  exclude: true  # a page for maintainers: not in the site's search (build_scripts/search_index/pages.py)
 ---
 
 # 计算器载入性能

@@ -13,7 +13,10 @@ from pathlib import Path
 
 # page kinds: tool (calculators), compare (各地对比), page (everything else worth finding)
 KIND_BY_PREFIX = (("tools/", "tool"), ("compare/", "compare"))
-SKIP = {"404.html", "performance.html", "print/all-regulations.html"}
+SKIP = {"404.html", "print/all-regulations.html"}
+# A page whose front matter says `search: {exclude: true}` (Material's key; pages for maintainers) carries
+# this tag (overrides/main.html) and is left out.
+EXCLUDE_META = ("zhucun-search", "exclude")
 SKIP_PREFIXES = ("regulations/", "assets/")
 KEEP_REGULATION_PAGES = {"regulations/index.html"}
 TEXT_CHARS = 160
@@ -30,9 +33,12 @@ class _ArticleText(HTMLParser):
         self.title = ""
         self.headings: list[str] = []
         self.text: list[str] = []
+        self.excluded = False
 
     def handle_starttag(self, tag, attrs):
-        if tag == "article":
+        if tag == "meta" and (dict(attrs).get("name"), dict(attrs).get("content")) == EXCLUDE_META:
+            self.excluded = True
+        elif tag == "article":
             self.depth += 1
         elif self.depth and tag in ("script", "style", "svg", "table", "form", "button", "select", "template"):
             self.skip += 1
@@ -79,7 +85,7 @@ def read_page(html: str) -> dict:
     parser = _ArticleText()
     parser.feed(html)
     text = " ".join(parser.text)
-    return {"title": parser.title, "headings": parser.headings, "text": text[:TEXT_CHARS]}
+    return {"title": parser.title, "headings": parser.headings, "text": text[:TEXT_CHARS], "excluded": parser.excluded}
 
 
 def site_pages(site: Path) -> list[dict]:
@@ -90,7 +96,6 @@ def site_pages(site: Path) -> list[dict]:
         if not wanted(rel):
             continue
         info = read_page(file.read_text(encoding="utf-8"))
-        if not info["title"]:
-            continue
-        out.append({"url": rel, "kind": page_kind(rel), **info})
+        if not info.pop("excluded") and info["title"]:
+            out.append({"url": rel, "kind": page_kind(rel), **info})
     return out

@@ -112,6 +112,10 @@ def test_built_site_index_pages_and_budget(built_site):
     kinds = {p[0]: p[1] for p in data["pages"]}
     assert kinds["tools/leave.html"] == "tool" and kinds["compare/attendance.html"] == "compare"
     assert kinds["index.html"] == "page"
+    # pages for maintainers (front matter `search: exclude: true`) are not found by the site's search
+    excluded = [md for md in (ROOT / "docs").rglob("*.md") if "\nsearch:\n  exclude: true" in md.read_text(encoding="utf-8")]
+    assert {md.name for md in excluded} >= {"maintainers.md", "performance.md"}
+    assert kinds["offline.html"] == "page" and not [u for u in kinds if u in ("maintainers.html", "performance.html")]
     assert not [u for u in kinds if u.startswith("regulations/") and u != "regulations/index.html"]
     # each document ships its page as built, so the search script builds no regulation URL
     assert data["docs"] and all((built_site / d[4]).is_file() for d in data["docs"]), [d[4] for d in data["docs"]]
@@ -161,3 +165,12 @@ def test_remove_material_search(tmp_path):
     assert not (tmp_path / "assets/javascripts/lunr").exists()
     assert not (tmp_path / "assets/javascripts/workers").exists()
     assert not (tmp_path / "search/search_index.json").exists()
+
+
+def test_a_page_marked_for_exclusion_is_not_searched(tmp_path):
+    from build_scripts.search_index.pages import site_pages
+    page = '<html><head>{}</head><body><article><h1>{}</h1><p>正文</p></article></body></html>'
+    (tmp_path / "kept.html").write_text(page.format("", "离线版"), encoding="utf-8")
+    (tmp_path / "maint.html").write_text(page.format('<meta name="zhucun-search" content="exclude">', "维护说明"),
+                                         encoding="utf-8")
+    assert [p["url"] for p in site_pages(tmp_path)] == ["kept.html"]
