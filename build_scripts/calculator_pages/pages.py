@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from build_scripts.calculator_pages import render, spec
+from build_scripts.calculator_pages import download_size, render, spec
 from build_scripts.pyodide import artifacts, site_files, stdlib, vendor
 
 ASSET_DIR = "assets/calculators"
@@ -35,10 +35,15 @@ def runtime_manifest() -> dict:
     return site_files.bundle().manifest
 
 
+def runtime_sizes() -> dict[str, int]:
+    """What a page loading the runtime downloads, compressed and not (download_size)."""
+    return download_size.sizes(site_files.bundle().files)
+
+
 def generated_pages(docs_dir: Path) -> dict[str, str]:
     specs = spec.calculator_specs(describe())
     token = version_token(docs_dir)
-    runtime = runtime_manifest()
-    pages = {f"{spec.FOLDER}/{s.slug}.md": render.calculator_page(s, token, runtime) for s in specs}
-    pages[f"{spec.FOLDER}/index.md"] = render.index_page(specs, runtime["total"])
+    runtime, sizes = runtime_manifest(), runtime_sizes()
+    pages = {f"{spec.FOLDER}/{s.slug}.md": render.calculator_page(s, token, runtime, sizes) for s in specs}
+    pages[f"{spec.FOLDER}/index.md"] = render.index_page(specs, sizes)
     return pages

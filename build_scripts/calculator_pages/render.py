@@ -9,7 +9,7 @@ from typing import Any
 from build_scripts.pyodide.stdlib import STDLIB_NAME
 from build_scripts.safe_text import front_matter, md_text
 
-from . import modules
+from . import download_size, modules
 from .spec import CalculatorSpec
 
 ASSETS = "../assets/calculators"
@@ -92,11 +92,10 @@ def runtime_preload(token: str, runtime: dict[str, Any]) -> list[str]:
     return [f"{modules.PYODIDE}{n}" for n in names]
 
 
-def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -> str:
+def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any], sizes: dict[str, int]) -> str:
     """runtime: {"total": bytes the worker downloads, "files": {name: {"bytes", "sha256"}}} (the build's
-    manifest: the worker checks its downloads against it)."""
+    manifest: the worker checks its downloads against it); sizes: what the page downloads (download_size)."""
     data = json.dumps(spec.browser_spec(), ensure_ascii=False, separators=(",", ":"))
-    total_bytes = runtime["total"]
     fields = "".join(_field_block(f) for f in spec.fields)
     summary = f"\n{md_text(spec.summary)}\n" if spec.summary else ""
     return f"""{front_matter(title=spec.title, runtime_preload=runtime_preload(token, runtime))}
@@ -104,13 +103,13 @@ def calculator_page(spec: CalculatorSpec, token: str, runtime: dict[str, Any]) -
 {summary}
 填写下面的情况，选择适用的制度，点“计算”。计算在本机浏览器里进行，填写的内容不会发送出去；上次填写的内容保存在本机，下次打开自动带出。
 
-<div class="zc-calc" data-calculator="{_attr(spec.name)}" {modules.runtime_attr(modules.online_runtime("../", token, runtime))} data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><div class="zc-runtime"><p class="zc-status" role="status" aria-live="polite">正在准备计算环境（约 {total_bytes / 1048576:.0f} MB，只需下载一次）…</p><button type="button" class="md-button zc-retry" hidden>重试</button></div><progress class="zc-progress" max="1" value="0" hidden></progress></form><p class="zc-stale-note" role="status" hidden>填写的内容改过了，下面是改动前的结果，仅供对照；请点“计算”得到新结果。</p><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
+<div class="zc-calc" data-calculator="{_attr(spec.name)}" {modules.runtime_attr(modules.online_runtime("../", token, runtime))} data-spec="{_attr(data)}"><form class="zc-form" novalidate autocomplete="off">{_rules_block(spec)}{fields}<div class="zc-actions"><button type="submit" class="md-button md-button--primary zc-submit" disabled>计算</button><button type="reset" class="md-button zc-reset">清空</button></div><div class="zc-runtime"><p class="zc-status" role="status" aria-live="polite">{download_size.preparing_text(sizes)}</p><button type="button" class="md-button zc-retry" hidden>重试</button></div><progress class="zc-progress" max="1" value="0" hidden></progress></form><p class="zc-stale-note" role="status" hidden>填写的内容改过了，下面是改动前的结果，仅供对照；请点“计算”得到新结果。</p><section class="zc-result" aria-live="polite" hidden></section><link rel="stylesheet" href="{ASSETS}/calculators.css?v={token}"></div>
 
 {modules.page_tags("../", token, "page.mjs")}
 """
 
 
-def index_page(specs: list[CalculatorSpec], total_bytes: int) -> str:
+def index_page(specs: list[CalculatorSpec], sizes: dict[str, int]) -> str:
     rows = "\n".join(
         f"| [{md_text(s.title)}]({s.slug}.md) | {md_text(s.summary or '—')} | "
         f"{'、'.join(md_text(r['title']) for r in s.rule_sets) or '—'} |"
@@ -128,5 +127,5 @@ title: 计算工具
 |---|---|---|
 {rows}
 
-计算在你的手机或电脑上的浏览器里进行，填写的内容不会上传。第一次打开计算页面时要下载约 {total_bytes / 1048576:.0f} MB 的计算环境，之后从本机读取。
+计算在你的手机或电脑上的浏览器里进行，填写的内容不会上传。第一次打开计算页面时要下载{download_size.size_phrase(sizes)}的计算环境，之后从本机读取。
 """

@@ -50,6 +50,21 @@ def compressed(data: bytes, encoding: str, cache: Path | None) -> bytes:
     return out
 
 
+def sibling(rel: str, data: bytes, encoding: str, cache: Path | None) -> bytes | None:
+    """The sibling written for the file `rel` with these bytes, or None when it gets none."""
+    if not wanted(rel):
+        return None
+    out = compressed(data, encoding, cache)
+    return out if len(out) <= len(data) * (1 - MIN_SAVING) else None
+
+
+def sent_bytes(rel: str, data: bytes, cache: Path | None = None, encoding: str = ".gz") -> int:
+    """What a host that sends the siblings moves for this file: the sibling's length, or the file's when it
+    has none. gzip by default, which every host can send (the figure shown to users is this one)."""
+    out = sibling(rel, data, encoding, cache)
+    return len(data if out is None else out)
+
+
 def compress_site(site: Path, cache: Path | None = None) -> dict[str, int]:
     """Write the siblings (removing stale ones); returns counts and bytes before/after for the log."""
     stats = {"files": 0, "siblings": 0, "bytes": 0, "gz_bytes": 0, "br_bytes": 0}
@@ -61,13 +76,12 @@ def compress_site(site: Path, cache: Path | None = None) -> dict[str, int]:
         stats["files"] += 1
         stats["bytes"] += len(data)
         for enc in ENCODINGS:
-            sibling = path.with_name(path.name + enc)
-            out = compressed(data, enc, cache)
-            if len(out) <= len(data) * (1 - MIN_SAVING):
-                sibling.write_bytes(out)
+            target = path.with_name(path.name + enc)
+            out = sibling(rel, data, enc, cache)
+            if out is not None:
+                target.write_bytes(out)
                 stats["siblings"] += 1
-                stats[enc[1:] + "_bytes"] += len(out)
             else:
-                sibling.unlink(missing_ok=True)
-                stats[enc[1:] + "_bytes"] += len(data)
+                target.unlink(missing_ok=True)
+            stats[enc[1:] + "_bytes"] += len(data if out is None else out)
     return stats

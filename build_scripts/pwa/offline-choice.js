@@ -1,5 +1,8 @@
 // "离线使用本站" on the offline page: the whole site is stored on the phone only when the user asks,
-// after being told its size; progress in MB while it downloads; the service worker (sw.js) does the work.
+// after being told its size; progress as a share while it downloads; the service worker (sw.js) does the work.
+// The size is what a host sending the build's gzip siblings moves, and what one sending no compression
+// moves (the page cannot tell which before downloading); the progress counts the files' unpacked bytes, so
+// it is a percentage, true for either, never megabytes that would contradict the size said.
 // Where this browser cannot store the site (no service worker, none over plain http, or its registration
 // refused: register.js then sets <html data-sw-failed>), the box says so and what to do instead.
 (function () {
@@ -43,12 +46,12 @@
     if (msg.type === "offline-status") {
       bar.hidden = true;
       if (msg.chosen && msg.missing === 0) {
-        text.textContent = "本站已全部保存在这台手机上（" + mb(msg.total) + "），没有网络也能打开每一页。" +
+        text.textContent = "本站已全部保存在这台手机上，没有网络也能打开每一页。" +
           "有新版本时，联网打开本站会只下载改动的部分。";
         go.hidden = true;
       } else {
         text.textContent = "把全部法规、练习题和计算器保存到这台手机上，没有网络也能用。需要下载约 " +
-          mb(msg.missing) + "，建议在 Wi-Fi 下进行。" + (msg.have ? "已看过的页面不再重复下载。" : "");
+          mb(msg.missingSent) + "（服务器未压缩时约 " + mb(msg.missing) + "），建议在 Wi-Fi 下进行。" + (msg.have ? "已看过的页面不再重复下载。" : "");
         go.textContent = msg.chosen ? "继续下载" : "离线使用本站";
         go.hidden = false;
         go.disabled = false;
@@ -57,7 +60,8 @@
       bar.hidden = false;
       bar.max = msg.need || 1;
       bar.value = msg.loaded;
-      text.textContent = "正在保存到本机：已下载 " + mb(msg.loaded) + " / " + mb(msg.need) + "。可以继续浏览，不要关闭本站。";
+      text.textContent = "正在保存到本机：已完成 " + Math.min(100, Math.floor(100 * msg.loaded / (msg.need || 1))) +
+        "%。可以继续浏览，不要关闭本站。";
       go.hidden = true;
     } else if (msg.type === "offline-failed") {
       bar.hidden = true;

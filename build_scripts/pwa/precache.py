@@ -1,14 +1,17 @@
 """The files of the built site the service worker may keep, each with its content hash and size.
 
 The worker keeps a file under its content hash, so a new build reuses every unchanged file; the
-sizes give the "约 N MB" of "离线使用本站". Compressed siblings (.gz/.br, served by the host in place of
-the file) and source maps are not separate files to keep.
+sizes give the "约 N MB" of "离线使用本站": what a host sending the gzip sibling moves (build_scripts/compress/,
+whose cache the later compression step reuses) and the file's own size. Compressed siblings (.gz/.br, served
+by the host in place of the file) and source maps are not separate files to keep.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+
+from build_scripts import compress
 
 SW_NAME = "sw.js"
 # Not needed offline, or different on every build without a content change.
@@ -30,17 +33,18 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:HASH_CHARS]
 
 
-def file_table(site: Path, files: list[str]) -> dict[str, list]:
-    """{path: [content hash, size in bytes]} for every file."""
+def file_table(site: Path, files: list[str], cache: Path | None = None) -> dict[str, list]:
+    """{path: [content hash, size in bytes, bytes a host sending the gzip siblings moves]} for every file."""
+    cache = compress.cache_dir() if cache is None else cache
     table = {}
     for rel in files:
         data = (site / rel).read_bytes()
-        table[rel] = [content_hash(data), len(data)]
+        table[rel] = [content_hash(data), len(data), compress.sent_bytes(rel, data, cache)]
     return table
 
 
 def build_hash(table: dict[str, list]) -> str:
     h = hashlib.sha256()
-    for rel, (digest, _) in sorted(table.items()):
+    for rel, (digest, *_) in sorted(table.items()):
         h.update(rel.encode() + b"\0" + digest.encode() + b"\n")
     return h.hexdigest()[:16]

@@ -1,7 +1,8 @@
 // Service worker of the installable site, generated at build time (build_scripts/pwa/).
 //
 // It keeps what a visit uses, nothing more:
-//  * every file it serves is looked up in FILES (path -> [content hash, bytes]) of this build; a cached copy
+//  * every file it serves is looked up in FILES (path -> [content hash, bytes, bytes a gzip-sending host
+//    moves]) of this build; a cached copy
 //    is stored under "path?sw-hash=<hash>", so a new build reuses every unchanged file (the 9.6 MB wasm is
 //    never downloaded again because a page changed);
 //  * a response from the network is passed to the page as it streams and, when its bytes hash to the
@@ -165,12 +166,13 @@ async function status() {
   const { current } = await holdings();
   let total = 0;
   let missing = 0;
-  for (const [path, [, size]] of Object.entries(FILES)) {
+  let missingSent = 0;
+  for (const [path, [, size, sent]] of Object.entries(FILES)) {
     total += size;
-    if (!current.has(path)) missing += size;
+    if (!current.has(path)) { missing += size; missingSent += sent; }
   }
   return { type: "offline-status", version: VERSION, chosen: await chosenOfflineAll(), total, missing,
-           files: Object.keys(FILES).length, have: current.size };
+           missingSent, files: Object.keys(FILES).length, have: current.size };
 }
 
 let offlineAllRun = null;

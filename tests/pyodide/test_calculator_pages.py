@@ -60,9 +60,12 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
     open_calculator(page, calc_site_url + "tools/attendance.html")
     page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
     stages = page.evaluate("window.__stages")
-    downloads = [re.match(r"下载运行环境 ([\d.]+)/([\d.]+) MB", s) for s in stages]
-    downloads = [(float(m[1]), float(m[2])) for m in downloads if m]
-    assert downloads and max(x for x, _ in downloads) > 5, stages  # progress counted real bytes
+    # the size first (what a compressing host moves, and an uncompressed one), then a share, never
+    # megabytes that would contradict it
+    assert re.fullmatch(r"正在准备计算环境：需下载约 [\d.]+ MB（服务器未压缩时约 [\d.]+ MB），只需下载一次…", stages[0]), stages
+    downloads = [int(m[1]) for s in stages if (m := re.fullmatch(r"下载运行环境：已完成 (\d+)%", s))]
+    assert downloads and max(downloads) > 50 and downloads == sorted(downloads), stages  # counted real bytes
+    assert not [s for s in stages[1:] if "MB" in s], stages
     assert any("启动计算环境" in s for s in stages) and any("载入计算规则" in s for s in stages), stages
     assert stages[-1].startswith("就绪"), stages
 

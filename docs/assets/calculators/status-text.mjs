@@ -1,10 +1,13 @@
-// Every sentence the calculator pages show about their runtime, in one place: progress in bytes,
-// and for each failure (protocol.mjs) what failed and what to do. No developer words.
+// Every sentence the calculator pages show about their runtime, in one place: progress, and for each
+// failure (protocol.mjs) what failed and what to do. No developer words.
+// Progress is a share of the download, not megabytes: it counts the files' bytes as unpacked, and a host
+// that compresses moves about a third of them, so "4/13 MB" would contradict the size the page states
+// (build_scripts/calculator_pages/download_size.py says both figures); a percentage is true for either.
 
-const MB = (n) => (n / 1048576).toFixed(1);
+const percent = (f) => Math.min(100, Math.floor((100 * f.loaded) / f.total));
 
 function sofar(f) {
-  return f.total ? `已下载 ${MB(Math.min(f.loaded, f.total))}/${MB(f.total)} MB` : "";
+  return f.total ? `已下载 ${percent(f)}%` : "";
 }
 
 /** The status line for a progress message {stage, loaded, total}. */
@@ -13,9 +16,7 @@ export function progressText(p) {
     case "load":
       return "正在准备计算环境…";
     case "download":
-      return p.total
-        ? `下载运行环境 ${MB(Math.min(p.loaded, p.total))}/${MB(p.total)} MB`
-        : `下载运行环境 ${MB(p.loaded)} MB`;
+      return p.total ? `下载运行环境：已完成 ${percent(p)}%` : "下载运行环境…";
     case "boot":
       return "启动计算环境…";
     case "rules":
