@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from build_scripts.calculator_pages import modules
+from build_scripts.calculator_pages import download_size, modules
 from build_scripts import citations
 from build_scripts.calculator_pages import pages as calc_pages
 from build_scripts.calculator_pages.spec import rule_set_cites
@@ -52,7 +52,7 @@ def page(docs_dir: Path) -> str:
 <button type="submit" class="md-button md-button--primary zd-save-profile">保存设置</button>
 </form></details>
 <section class="zd-today" aria-label="今天"><button type="button" class="md-button md-button--primary zd-today-btn" disabled>今天在村</button><button type="button" class="md-button zd-today-night" hidden disabled>今天在村住宿</button><p class="zd-today-note" role="status"></p></section>
-<section class="zd-status-box" aria-labelledby="zd-h-status"><h2 id="zd-h-status">我现在的情况</h2><p class="zd-runtime" role="status" aria-live="polite">正在准备计算环境（只需下载一次）…</p><button type="button" class="md-button zd-retry" hidden>重试</button><ul class="zd-lines" aria-live="polite"></ul><p class="zd-readings-link"><a href="../compare/readings.html">台账的读法（解读说明）</a></p></section>
+<section class="zd-status-box" aria-labelledby="zd-h-status"><h2 id="zd-h-status">我现在的情况</h2><p class="zd-runtime" role="status" aria-live="polite">{html_text(download_size.preparing_text(calc_pages.runtime_sizes()))}</p><button type="button" class="md-button zd-retry" hidden>重试</button><ul class="zd-lines" aria-live="polite"></ul><p class="zd-readings-link"><a href="../compare/readings.html">台账的读法（解读说明）</a></p></section>
 <section class="zd-calendar-box" aria-labelledby="zd-h-cal"><h2 id="zd-h-cal">日历</h2>
 <div class="zd-palette" role="radiogroup" aria-label="点日期时记为"></div>
 <p class="zd-range-row"><label><input type="checkbox" class="zd-range"> 选一段日期（先点开始日，再点结束日）</label></p>

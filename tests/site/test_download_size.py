@@ -46,6 +46,13 @@ def test_the_offline_table_knows_what_a_gzip_host_sends(tmp_path):
     assert table["b.png"][1:] == [104, 104]
 
 
+def test_every_page_loading_the_runtime_says_its_size_in_the_same_words():
+    from build_scripts.diary_page import render
+    sentence = download_size.preparing_text(pages.runtime_sizes())
+    assert sentence in render.page(ROOT / "docs")
+    assert sentence in pages.generated_pages(ROOT / "docs")["tools/leave.md"]
+
+
 def test_offline_choice_says_one_size():
     script = (ROOT / "build_scripts/pwa/offline-choice.js").read_text(encoding="utf-8")
     # the size said before, and no megabytes of progress or of the stored copy after, to contradict it
