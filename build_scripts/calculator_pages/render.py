@@ -75,7 +75,7 @@ def _rules_block(spec: CalculatorSpec) -> str:
 
 
 # Runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's ?v=
-# token, the others as named), preloaded by the page just after its first frame (overrides/main.html,
+# token, the others as named), preloaded by the page just after its first paint (overrides/main.html,
 # `runtime_preload`; the calculator pages and 我的驻村台账), so a phone's link is busy with them from about
 # the first paint instead of after the page scripts, the service worker's start (sw-in-charge.mjs), the
 # worker and its modules, yet leaves the line to the page's CSS and scripts until then; the worker's own
