@@ -2,7 +2,8 @@
 // as WorkerRuntime in runtime-client.mjs, but Pyodide runs on the page's own thread, since browsers
 // start no module worker from file://. Its files come from classic scripts the offline build writes
 // (build_scripts/offline_bundle/pyodide_file.py): the loader and the Emscripten factory rewritten at build
-// time, and the wasm, standard library and our wheel as data: URLs, answered through a fetch wrapper.
+// time, and the wasm, standard library and our wheel as data: URLs, answered through a fetch wrapper, and a
+// memory snapshot of a started Python, restored instead of starting it.
 // Failures use the same vocabulary and wording as online (protocol.mjs, status-text.mjs), marked offline:
 // a file missing or broken in the copy means "update the offline copy"; 重试 reloads the page.
 import { bootCalculators } from "zc/boot.mjs";
@@ -30,6 +31,34 @@ function decodeDataURL(dataURL) {
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return { bytes, type };
+}
+
+// Python's memory right after start-up, made at build time (build_scripts/offline_bundle/snapshot.py):
+// loadPyodide restores it instead of starting Python, the longest stretch of the start on the page's thread
+// (in WebKit about 2 s of 3). A browser without DecompressionStream starts Python as online.
+const SNAPSHOT = "pyodide-snapshot.bin.gz";
+
+function snapshotBytes(files) {
+  if (!files[SNAPSHOT] || typeof DecompressionStream !== "function") return undefined;
+  const broken = () => {
+    throw new RuntimeFailure("corrupt", { offline: true, file: SNAPSHOT });
+  };
+  let gzipped;
+  try {
+    gzipped = decodeDataURL(files[SNAPSHOT]).bytes;
+  } catch (err) {
+    broken();
+  }
+  const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"));
+  let pending = new Response(stream).arrayBuffer().then((buf) => new Uint8Array(buf), broken);
+  // awaited once by loadPyodide, which keeps its options: a promise kept there would keep the 31 MB
+  return {
+    then(ok, fail) {
+      const once = pending;
+      pending = null;
+      return once.then(ok, fail);
+    },
+  };
 }
 
 function answerFromPayload(pyodideBase) {
@@ -133,7 +162,12 @@ export class PageRuntime {
       const calc = await Promise.race([
         bootCalculators(
           globalThis.__zcLoadPyodide,
-          { ...config, lockFileContents: globalThis.__zcOfflineLock, createPyodideModule: globalThis.__zcCreatePyodideModule },
+          {
+            ...config,
+            lockFileContents: globalThis.__zcOfflineLock,
+            createPyodideModule: globalThis.__zcCreatePyodideModule,
+            _loadSnapshot: snapshotBytes(globalThis.__zcOfflineFiles),
+          },
           (stage) => {
             this.marks[stage] = performance.now() - t0;
             this._stage(stage, loaded, total);
