@@ -43,6 +43,7 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
         calculator = _fill_and_submit(file_page)
         marks = json.loads(file_page.get_attribute(".zc-calc", "data-marks") or "{}")
         print(f"\n{calculator}: ready {marks.get('ready', 0) / 1000:.1f} s from file://")
+        assert marks.get("snapshot"), marks  # Python restored from the copy's memory snapshot, not started
         file_page.screenshot(path=str(out / f"file-calc-{calculator}.png"), full_page=True)
     assert not file_page.page_errors
 

@@ -38,7 +38,7 @@ function decodeDataURL(dataURL) {
 // (in WebKit about 2 s of 3). A browser without DecompressionStream starts Python as online.
 const SNAPSHOT = "pyodide-snapshot.bin.gz";
 
-function snapshotBytes(files) {
+function snapshotBytes(files, onDone) {
   if (!files[SNAPSHOT] || typeof DecompressionStream !== "function") return undefined;
   const broken = () => {
     throw new RuntimeFailure("corrupt", { offline: true, file: SNAPSHOT });
@@ -50,7 +50,10 @@ function snapshotBytes(files) {
     broken();
   }
   const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"));
-  let pending = new Response(stream).arrayBuffer().then((buf) => new Uint8Array(buf), broken);
+  let pending = new Response(stream).arrayBuffer().then((buf) => {
+    onDone();
+    return new Uint8Array(buf);
+  }, broken);
   // awaited once by loadPyodide, which keeps its options: a promise kept there would keep the 31 MB
   return {
     then(ok, fail) {
@@ -166,7 +169,9 @@ export class PageRuntime {
             ...config,
             lockFileContents: globalThis.__zcOfflineLock,
             createPyodideModule: globalThis.__zcCreatePyodideModule,
-            _loadSnapshot: snapshotBytes(globalThis.__zcOfflineFiles),
+            _loadSnapshot: snapshotBytes(globalThis.__zcOfflineFiles, () => {
+              this.marks.snapshot = performance.now() - t0;
+            }),
           },
           (stage) => {
             this.marks[stage] = performance.now() - t0;
