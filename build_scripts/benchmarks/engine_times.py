@@ -33,7 +33,8 @@ def load(artifacts: Path) -> dict:
     return out
 
 
-STAGES = {"loaded": "读入离线运行环境脚本", "rules": "Pyodide 启动、装好计算器程序包", "ready": "导入计算器、可以计算"}
+STAGES = {"loaded": "读入离线运行环境脚本", "snapshot": "解压内存快照", "rules": "Pyodide 启动（恢复快照）、装好计算器程序包",
+          "ready": "导入计算器、可以计算"}
 
 
 def measure_file(copy: Path, runs: int, artifacts: Path) -> None:
@@ -104,11 +105,14 @@ def report(data: dict) -> str:
 |---|---|{"---|" * len(STAGES)}---|
 {stage_rows}
 
-读入离线副本的脚本（base64 解码）在 WebKit 里不到 1.5 s；多出的时间在页面主线程上启动 Pyodide
-（WebAssembly 编译、Python 启动；file:// 上浏览器不起 Worker）。导入计算器以前在 WebKit 里要 3.3 s
-（程序包是源代码，导入时在 WebAssembly 里编译），计算器 wheel 改放字节码后只要 0.2 s（见上文“计算器 wheel 预编译”）。
-WebKit 相对 Chromium：2026-12-02 下午测试套件单次 3.9×（20.0 s 对 5.2 s，负载约 15），随后 `--file-copy` 单次 2.0×
-（上表）；剩下的差距是引擎自己的 wasm 编译和执行速度，我们能改的部分（解码、导入计算器）已不在其中。
+离线副本在页面主线程上运行 Pyodide（浏览器从 file:// 不起模块 Worker）。WebKit 跑刚编译好的 WebAssembly
+比 Chromium 慢几倍：2026-12-02 逐段计时（热缓存），WebKit 里 Python 启动（Emscripten 的 main 和 Pyodide 的
+finalizeBootstrap）要 2.1–2.6 s，Chromium 0.5–0.6 s，Firefox 0.7 s。所以离线副本带着构建时做好的内存快照
+（`build_scripts/offline_bundle/snapshot.py`），页面恢复它而不再启动 Python，这一段在三个引擎里都降到约 0.1 s。
+剩下的：WebKit 编译 9.6 MB 的 wasm 0.5–1.0 s（用 `WebAssembly.compile` 提前编译字节不比现在快），解压快照
+0.25–0.4 s，装好计算器程序包和导入 0.3–0.6 s；读入脚本（base64 解码）在热缓存时不到 0.1 s。
+从 file:// 起 blob: 的经典 Worker 在三个引擎里都可以（blob: 的模块 Worker 在 Chromium 里不行），把运行环境搬进
+这样的 Worker 能让页面在启动时不卡，但处理器时间不变、不会更快出结果，这一轮没有做。
 """ if staged else ""
     return f"""## 各浏览器引擎首个结果的时间
 
