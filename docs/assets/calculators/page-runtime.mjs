@@ -38,6 +38,26 @@ function decodeDataURL(dataURL) {
 // (in WebKit about 2 s of 3). A browser without DecompressionStream starts Python as online.
 const SNAPSHOT = "pyodide-snapshot.bin.gz";
 
+// The build leaves out the memory's pages of zeros (snapshot.py `packed`): total length and page size
+// (uint32 LE), one byte per page (1: carried), the carried pages.
+function unpacked(buf) {
+  const head = new DataView(buf, 0, 8);
+  const total = head.getUint32(0, true);
+  const page = head.getUint32(4, true);
+  const count = Math.ceil(total / page);
+  const kept = new Uint8Array(buf, 8, count);
+  const memory = new Uint8Array(total);
+  let at = 8 + count;
+  for (let i = 0; i < count; i++) {
+    if (!kept[i]) continue;
+    const n = Math.min(page, total - i * page);
+    memory.set(new Uint8Array(buf, at, n), i * page);
+    at += n;
+  }
+  if (at !== buf.byteLength) throw new Error("snapshot length");
+  return memory;
+}
+
 function snapshotBytes(files, onDone) {
   if (!files[SNAPSHOT] || typeof DecompressionStream !== "function") return undefined;
   const broken = () => {
@@ -50,10 +70,13 @@ function snapshotBytes(files, onDone) {
     broken();
   }
   const stream = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"));
-  let pending = new Response(stream).arrayBuffer().then((buf) => {
-    onDone();
-    return new Uint8Array(buf);
-  }, broken);
+  let pending = new Response(stream)
+    .arrayBuffer()
+    .then(unpacked)
+    .then((memory) => {
+      onDone();
+      return memory;
+    }, broken);
   // awaited once by loadPyodide, which keeps its options: a promise kept there would keep the 31 MB
   return {
     then(ok, fail) {
