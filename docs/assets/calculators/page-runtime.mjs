@@ -66,6 +66,7 @@ function snapshotBytes(files, onDone) {
   let gzipped;
   try {
     gzipped = decodeDataURL(files[SNAPSHOT]).bytes;
+    delete files[SNAPSHOT];
   } catch (err) {
     broken();
   }
@@ -101,6 +102,7 @@ function answerFromPayload(pyodideBase) {
       payload = null; // cut or damaged base64
     }
     if (!payload) return Promise.reject(new RuntimeFailure("corrupt", { offline: true, file: name }));
+    delete files[name]; // each is fetched once: its base64 (13 MB for the wasm) is not kept beside the bytes
     return Promise.resolve(new Response(payload.bytes, { status: 200, headers: { "Content-Type": payload.type } }));
   };
 }
