@@ -11,6 +11,9 @@ The snapshot must match the carried runtime byte for byte: the wasm and its JS (
 and the standard library archive (the interpreter keeps the archive's table of contents in memory), so it
 is made from the same bytes the copy carries and cached under their hash. 31 MB of memory, 12 MB without
 its pages of zeros (`packed`), 4.3 MB gzipped.
+What a snapshot fixes at build time: the state of modules imported at start-up, among them `random`'s seed
+and `time`'s zone constants (`time.timezone`, `tzname`: the build machine's); the calculators use neither
+(the diary gets today's date from the page, and local time is asked of the browser when it is needed).
 Only the offline copy uses it: online, 4 MB more on a phone link costs more than the start it saves
 (docs/performance.md, 内存快照).
 """
