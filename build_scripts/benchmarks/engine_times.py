@@ -111,8 +111,9 @@ finalizeBootstrap）要 2.1–2.6 s，Chromium 0.5–0.6 s，Firefox 0.7 s。所
 （`build_scripts/offline_bundle/snapshot.py`），页面恢复它而不再启动 Python，这一段在三个引擎里都降到约 0.1 s。
 剩下的：WebKit 编译 9.6 MB 的 wasm 0.5–1.0 s（用 `WebAssembly.compile` 提前编译字节不比现在快），解压快照
 0.25–0.4 s（快照去掉全零的内存页后只需解出 12 MB），装好计算器程序包和导入 0.3–0.6 s；读入脚本（base64 解码）
-在热缓存时不到 0.1 s。WebKit 同一页面再次打开时，Emscripten 建模块、实例化 wasm 之前主线程常停 0.5–1 s（机器负载
-高时 1–3 s，冷启动时没有），像是 JavaScriptCore 的整堆垃圾回收，这一轮没有查清；WebKit 的时间随负载波动最大。
+在热缓存时不到 0.1 s。WebKit 同一页面再次打开时，调用 Emscripten 的模块工厂到它建第一块 wasm 内存之间主线程常停
+0.5–1 s（机器负载高时 1–3 s；冷启动时约 0.05 s）；不是垃圾回收（`JSC_logGC` 里每次回收不到 50 ms），原因这一轮
+没有查清。WebKit 的时间随负载波动最大。
 从 file:// 起 blob: 的经典 Worker 在三个引擎里都可以（blob: 的模块 Worker 在 Chromium 里不行），把运行环境搬进
 这样的 Worker 能让页面在启动时不卡（要把加载器和工作线程的代码改成经典脚本的文本带着），出结果是否更快没有测，这一轮没有做。
 """ if staged else ""
