@@ -347,7 +347,8 @@ Worker 不占页面主线程。标准库、wasm 的 JS 工厂（`pyodide.asm.mjs
   离线副本不走网络，在页面主线程上启动 Python，而 WebKit 跑这段 WebAssembly 比 Chromium 慢几倍，所以离线副本
   带上快照（`build_scripts/offline_bundle/snapshot.py`，构建时用同一份运行环境和标准库在 Node 下做，导入计算器
   要用的标准库模块之后再做；gzip 后 4.3 MB，压缩包大约多 4.3 MB）。2026-12-02 交替测量（WebKit 热缓存）：
-  Python 启动从 2.1–2.6 s 降到约 0.1 s，首个结果 WebKit 3.5 s → 2.0 s，Chromium 1.2 s → 1.1 s，Firefox 1.6 s → 1.3 s。
+  Python 启动从 2.1–2.6 s 降到约 0.1 s；17:40 负载约 1.5、每次打开前停 6 s、交替 4 次（后 3 次中位数），首个结果
+  WebKit 2.6 s → 0.8 s，Chromium 1.1 s → 0.8 s，Firefox 1.25 s → 1.2 s，WebKit 相对 Chromium 从 2.4× 到 1.0×。
 
 ## 运行环境文件（`assets/pyodide/`）
 
