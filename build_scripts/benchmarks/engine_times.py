@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import statistics
+import time
 from pathlib import Path
 
 from build_scripts.benchmarks.calculator_load import ROOT
@@ -37,8 +38,10 @@ STAGES = {"loaded": "读入离线运行环境脚本", "snapshot": "解压内存�
           "ready": "导入计算器、可以计算"}
 
 
-def measure_file(copy: Path, runs: int, artifacts: Path) -> None:
-    """The offline copy's 考勤 page from file:// in each installed engine, alternating; median of runs."""
+def measure_file(copy: Path, runs: int, artifacts: Path, pause: float = 6.0) -> None:
+    """The offline copy's 考勤 page from file:// in each installed engine, alternating; median of runs.
+    Each load waits `pause` seconds on a blank page first: WebKit goes on working for the previous page's
+    wasm for a few seconds, and a load in that time stalls 0.5–3 s (see the prose below)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser_actions import CALCULATOR_SAMPLES
@@ -58,6 +61,7 @@ def measure_file(copy: Path, runs: int, artifacts: Path) -> None:
                     engine = pool.get(name)
                     versions[name] = engine.version
                     engine.goto("about:blank")
+                    time.sleep(pause)
                     engine.goto(url)
                     result = engine.step("calculator", arg)
                     marks = engine.step("marks") or {}
@@ -114,7 +118,8 @@ finalizeBootstrap）要 2.1–2.6 s，Chromium 0.5–0.6 s，Firefox 0.7 s。所
 在热缓存时不到 0.1 s。WebKit 同一页面再次打开时，调用 Emscripten 的模块工厂到它建第一块 wasm 内存之间主线程常停
 0.5–1 s（机器负载高时 1–3 s；浏览器进程里第一次打开时约 0.05 s）；不是垃圾回收（`JSC_logGC` 里每次回收不到
 50 ms），也不是脚本缓存（给脚本加随机查询串照样停），可能是前一个页面的 wasm 还在后台分层编译，这一轮没有查清。
-所以 `--runs` 在同一浏览器里的第二次起对 WebKit 偏慢；测试套件（引擎新开、计算器前没有别的 wasm 页面）不受影响。
+所以 `--file-copy` 每次打开前先在空白页停 `--pause` 秒（默认 6 s，停 8 s 时不再出现）；测试套件（引擎新开、
+计算器前没有别的 wasm 页面）不受影响。
 从 file:// 起 blob: 的经典 Worker 在三个引擎里都可以（blob: 的模块 Worker 在 Chromium 里不行），把运行环境搬进
 这样的 Worker 能让页面在启动时不卡（要把加载器和工作线程的代码改成经典脚本的文本带着），出结果是否更快没有测，这一轮没有做。
 """ if staged else ""
@@ -139,9 +144,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     ap.add_argument("--file-copy", type=Path, help="an unzipped offline copy: measure file:// here first")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pause", type=float, default=6.0, help="seconds on a blank page before each load")
     args = ap.parse_args(argv)
     if args.file_copy:
-        measure_file(args.file_copy, args.runs, args.artifacts)
+        measure_file(args.file_copy, args.runs, args.artifacts, args.pause)
     text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
     args.out.write_text(put_block(text, "engines", report(load(args.artifacts))), encoding="utf-8")
 
