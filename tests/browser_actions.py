@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+from build_scripts.csp import sha256_source
 
 
 def answer(page, right: bool, card: str = ".qz-card") -> str:
@@ -85,3 +88,24 @@ def take_exam(page) -> None:
     page.click("#qz-submit-exam")
     page.click("#qz-confirm-submit")
     page.wait_for_selector("text=逐题回顾")
+
+
+# A browser without import maps, simulated in Chromium. HTMLScriptElement.supports is gone (Safari before 16,
+# Chrome before 96) or says no to "importmap" (Safari 16.0-16.3): add one of these as an init script. And the
+# page's import map is never applied: `without_import_map` takes its hash out of the page's policy, so
+# Chromium refuses to run it, as an old browser ignores it; the element and its text stay in the page.
+NO_SUPPORTS = "delete HTMLScriptElement.supports;"
+SUPPORTS_SAYS_NO = 'HTMLScriptElement.supports = (type) => type === "classic" || type === "module";'
+_IMPORT_MAP = re.compile(r'<script type="importmap">(.*?)</script>', re.S)
+
+
+def without_import_map(html: str) -> str:
+    """The calculator or diary page `html` with its import map refused by its own policy."""
+    allowed = " " + sha256_source(_IMPORT_MAP.search(html).group(1))
+    assert html.count(allowed) == 1, "the page's policy does not allow its import map"
+    return html.replace(allowed, "", 1)
+
+
+def native_import_map_applies(page) -> bool:
+    """Whether the page's own module loader resolves the zc/ names (False where the map was refused)."""
+    return page.evaluate("import('zc/status-text.mjs').then(() => true, () => false)")

@@ -11,6 +11,13 @@
   the token and the kind of runtime, read once by `pyodide-config.mjs` (`pageConfig`).
 - **The tags**: the import map, `modulepreload` links for what the entry imports (read from the sources, so
   no list to keep), and the entry itself, an inline module importing `zc/<entry>`.
+- **Browsers without import maps** (Safari before 16.4; Chrome before 105, which has no
+  `import.meta.resolve`): the entry loads es-module-shims (an npm pin, `assets/vendor/`, a classic script, so
+  it loads from file:// too) and imports `zc/<entry>` through it, in shim mode with the page's own map:
+  the shim fetches each module (an http URL online, a data: URL in the offline copy), rewrites its names
+  to blob: URLs and imports those (so the pages' policy allows blob: scripts, build_scripts/csp/). A
+  browser that has both loads no byte of it. A browser the shim cannot help, or one without modules
+  (a `nomodule` script), is told so in the runtime's status line, in status-text.mjs's words.
 
 The other scripts of the site (quiz, 培训班, search, storage) are classic scripts, not modules: an import map
 does not apply to them, and they need none; each finds the files it loads from its own `<script src>`
@@ -24,6 +31,7 @@ import json
 import re
 from pathlib import Path
 
+from build_scripts import npm
 from build_scripts.safe_text import html_text, json_for_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,22 +127,54 @@ def runtime_attr(statement: dict) -> str:
     return f'data-runtime="{html_text(json.dumps(statement, separators=(",", ":")))}"'
 
 
-# The entry. A browser without import maps (Safari before 16.4, Chrome before 89) cannot resolve a name: it
-# gets status-text.mjs by the URL the map states and says "unsupported" where the runtime's status goes.
-# Any other failure is thrown again, so it is reported as before.
+# The entry. A browser with import maps and import.meta.resolve imports it natively (a failure is thrown
+# again, so it is reported as before). Any other loads es-module-shims, gives it the page's map and imports
+# the entry through it; if the shim does not load or cannot run the entry, the status line says
+# "unsupported", in status-text.mjs's words (got by the URL the map states: no name is needed for it).
 STATUS = ".zc-status, .zd-runtime"
+SHIM = "es-module-shims"
 _ENTRY = (
-    'import("zc/{entry}").catch(async (err) => {{'
-    'if (HTMLScriptElement.supports && HTMLScriptElement.supports("importmap")) throw err;'
-    'const map = JSON.parse(document.querySelector(\'script[type="importmap"]\').textContent).imports;'
-    'const {{ failureText }} = await import(new URL(map["zc/status-text.mjs"], document.baseURI).href);'
+    'const entry = "zc/{entry}";'
+    'if (HTMLScriptElement.supports && HTMLScriptElement.supports("importmap") && import.meta.resolve) import(entry);'
+    'else {{'
+    'const map = JSON.parse(document.querySelector(\'script[type="importmap"]\').textContent);'
+    'const unsupported = async (err) => {{'
+    'if (err) console.error("[计算器]", err);'
+    'const {{ failureText }} = await import(new URL(map.imports["zc/status-text.mjs"], document.baseURI).href);'
     'for (const el of document.querySelectorAll("{status}")) el.textContent = failureText({{ kind: "unsupported" }});'
-    '}});'
+    '}};'
+    'window.esmsInitOptions = {{ shimMode: true, noLoadEventRetriggers: true }};'
+    'const shim = document.createElement("script");'
+    'shim.src = "{shim}";'
+    'shim.onload = () => (async () => {{ importShim.addImportMap(map); await importShim(entry); }})().catch(unsupported);'
+    'shim.onerror = () => unsupported();'
+    'document.head.appendChild(shim);'
+    '}}'
 )
+_UNSUPPORTED = re.compile(r'case "unsupported":\s*return ("[^"\\]+");')
 
 
-def entry_script(entry: str) -> str:
-    return f'<script type="module" async>{_ENTRY.format(entry=entry, status=STATUS)}</script>'
+def shim_url(prefix: str) -> str:
+    """Where a page `prefix` below the site root finds es-module-shims (vendored by build_scripts/npm/; its
+    version keys the cache, and the offline copy keeps the same URL)."""
+    pin = npm.pin(SHIM)
+    return f"{prefix}{pin.site_path}?v={pin.version}"
+
+
+def entry_script(entry: str, prefix: str) -> str:
+    return f'<script type="module" async>{_ENTRY.format(entry=entry, status=STATUS, shim=shim_url(prefix))}</script>'
+
+
+def no_modules_script(found: dict[str, str]) -> str:
+    """For a browser without modules: a classic script (old syntax) saying "unsupported" in status-text.mjs's
+    words, read from its source so the sentence stays in one place."""
+    m = _UNSUPPORTED.search(found["status-text.mjs"])
+    if m is None:
+        raise ModuleError(f'{ASSETS}/status-text.mjs: no `case "unsupported": return "…";` (the sentence for '
+                          "browsers without modules is read from it, build_scripts/calculator_pages/modules.py)")
+    text = json_for_html(json.loads(m.group(1)))
+    return (f'<script nomodule>for (var l = document.querySelectorAll("{STATUS}"), i = 0; i < l.length; i++) '
+            f'l[i].textContent = {text};</script>')
 
 
 def page_tags(prefix: str, token: str, entry: str, found: dict[str, str] | None = None) -> str:
@@ -145,7 +185,8 @@ def page_tags(prefix: str, token: str, entry: str, found: dict[str, str] | None 
     preload = "".join(f'<link rel="modulepreload" href="{imports["imports"][NAME + name]}">'
                       for name in imported_by(entry, found))
     # each script a block of its own, so Markdown passes it through as raw HTML
-    return f'<script type="importmap">{json_for_html(imports)}</script>\n\n{preload}\n\n{entry_script(entry)}\n'
+    return (f'<script type="importmap">{json_for_html(imports)}</script>\n\n{preload}\n\n'
+            f'{entry_script(entry, prefix)}\n\n{no_modules_script(found)}\n')
 
 
 

@@ -16,6 +16,10 @@ The policy is computed from the final HTML, so pages and scripts added later nee
 - data: in script-src and connect-src only on a page whose import map maps modules to data: URLs (the
   offline copy's calculator pages: Chromium loads no module files from file://, so the modules and
   Pyodide's files travel as data: URLs, build_scripts/offline_bundle/).
+- blob: in script-src only on a page with an import map (the calculator pages): in a browser without
+  import maps their modules run through es-module-shims, which imports each module, its names rewritten,
+  from a blob: URL (build_scripts/calculator_pages/modules.py). Only a script already running on the page
+  can make a blob: URL.
 - img-src data: everywhere: Material's stylesheet draws its icons (admonitions, search, tabs) from
   data:image/svg+xml URLs; an image cannot run script.
 - style-src 'unsafe-inline': Material writes style="" attributes in its templates; styles cannot run script.
@@ -62,15 +66,18 @@ def sha256_source(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def _import_maps(scripts: list[tuple[dict[str, str], str]]) -> list[str]:
+    return [body for attrs, body in scripts if attrs.get("type", "").strip().lower() == "importmap"]
+
+
 def _import_map_uses_data(scripts: list[tuple[dict[str, str], str]]) -> bool:
-    for attrs, body in scripts:
-        if attrs.get("type", "").strip().lower() == "importmap":
-            try:
-                targets = json.loads(body).get("imports", {}).values()
-            except (ValueError, AttributeError):
-                return False
-            if any(str(t).startswith("data:") for t in targets):
-                return True
+    for body in _import_maps(scripts):
+        try:
+            targets = json.loads(body).get("imports", {}).values()
+        except (ValueError, AttributeError):
+            return False
+        if any(str(t).startswith("data:") for t in targets):
+            return True
     return False
 
 
@@ -82,6 +89,8 @@ def policy_for(page_html: str) -> str:
     connect_src = ["'self'"]
     if 'class="zc-calc"' in page_html or 'class="zd-diary"' in page_html:  # a calculator, or 我的驻村台账
         script_src.append("'wasm-unsafe-eval'")
+    if _import_maps(scripts):  # modules that may run through es-module-shims
+        script_src.append("blob:")
     if data_modules:
         script_src.append("data:")
         connect_src.append("data:")

@@ -1,8 +1,9 @@
 """Front-end packages from npm: the one list of pins and the one way their files reach the site.
 
 `pins.json` lists every package the site takes from npm, at an exact version with its sha512 integrity:
-Pyodide (its runtime files, unpacked by build_scripts/pyodide/vendor.py), ts-fsrs (智能复习), and the
-培训班 libraries qrcode-generator, jsqr and fflate. `npm pack <package>@<version>` (the ordinary npm
+Pyodide (its runtime files, unpacked by build_scripts/pyodide/vendor.py), ts-fsrs (智能复习), the
+培训班 libraries qrcode-generator, jsqr and fflate, and es-module-shims (the calculator pages' module
+starter loads it only in a browser without import maps, build_scripts/calculator_pages/modules.py). `npm pack <package>@<version>` (the ordinary npm
 client) fills one git-ignored cache (`.cache/npm/`, or $NPM_VENDOR_CACHE_DIR); `tarball()` verifies the
 tarball against the pin on every use (a mismatch stops the build) and `member()` reads one file of it.
 

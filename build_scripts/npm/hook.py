@@ -1,5 +1,5 @@
-"""MkDocs hook: put the vendored npm scripts (ts-fsrs, the 培训班 QR libraries, fflate) into the site,
-each with its licence (build_scripts/npm: the one list of pins; Pyodide's files go through the Pyodide hook).
+"""MkDocs hook: put the vendored npm scripts (ts-fsrs, the 培训班 QR libraries, fflate, es-module-shims)
+into the site, each with its licence (build_scripts/npm: the one list of pins; Pyodide's files go through the Pyodide hook).
 
 mkdocs.yml:  hooks: [..., build_scripts/npm/hook.py]  (the offline copy inherits it)
 """

@@ -1,8 +1,9 @@
 """Fixtures for the offline copy and the installable site.
 
 `offline_zip`: the zip built once per session by the real command; `offline_root`: it unzipped to a
-temporary folder; `file_page`: Chromium at 390 px where only file: and data: requests may pass (every
-request recorded; anything else aborted and failing the test). `pwa_site` / `pwa_url`: the http
+temporary folder; `file_page`: Chromium at 390 px where only file:, data: and blob: requests may pass (every
+request recorded; anything else aborted and failing the test; blob: URLs are the page's own memory, used by
+es-module-shims in a browser without import maps). `pwa_site` / `pwa_url`: the http
 site with the PWA hook (the shared build once mkdocs.yml runs it), served on loopback.
 """
 
@@ -21,6 +22,7 @@ import pytest
 from tests.conftest import ROOT, _QuietHandler, _Server, guarded_page
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+LOCAL = ("file:", "data:", "blob:")
 
 
 def _run(args: list[str]) -> None:
@@ -55,14 +57,26 @@ def file_requests() -> list[str]:
 @pytest.fixture
 def file_page(browser, file_requests):
     blocked: list[str] = []
-    pg = guarded_page(browser, lambda url: url.startswith(("file:", "data:")), blocked)
+    pg = guarded_page(browser, lambda url: url.startswith(LOCAL), blocked)
     pg.context.on("request", lambda r: file_requests.append(r.url))
     pg.page_errors = pg.console_errors
     yield pg
     pg.context.close()
-    assert not blocked, f"requests other than file:/data: {blocked}"
-    assert all(u.startswith(("file:", "data:")) for u in file_requests), \
-        [u for u in file_requests if not u.startswith(("file:", "data:"))]
+    assert not blocked, f"requests other than file:/data:/blob: {blocked}"
+    assert all(u.startswith(LOCAL) for u in file_requests), [u for u in file_requests if not u.startswith(LOCAL)]
+
+
+def changed_copy(offline_root: Path, folder: Path, rel: str, html: str) -> Path:
+    """A copy of the offline copy in `folder` whose page `rel` (one folder deep) is `html`: the other
+    folders are links to the shared copy, which stays as built. Returns the changed page."""
+    top, name = rel.split("/")
+    (folder / top).mkdir(parents=True)
+    for entry in offline_root.iterdir():
+        if entry.name != top:
+            (folder / entry.name).symlink_to(entry)
+    page = folder / top / name
+    page.write_text(html, encoding="utf-8")
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Every calculator of the unzipped offline copy computes a cited result from file:// (Pyodide on
-the page thread, files from the payload scripts); only file: and data: requests. The same copy
-served over http runs the same way (it has no http runtime files)."""
+the page thread, files from the payload scripts), also in a browser without import maps; only file:,
+data: (and blob:) requests. The same copy served over http runs the same way (it has no http runtime
+files)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import json
 
 import pytest
 
-from tests.browser_actions import CALCULATOR_SAMPLES, calculator_spec, fill_calculator
-from tests.offline.conftest import serve
+from build_scripts.calculator_pages import modules
+from tests.browser_actions import (CALCULATOR_SAMPLES, NO_SUPPORTS, calculator_spec, fill_calculator,
+                                   native_import_map_applies, without_import_map)
+from tests.offline.conftest import changed_copy, serve
 
 pytestmark = pytest.mark.browser
 RESULT_TIMEOUT = 120_000
@@ -47,6 +50,19 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
         # every payload decoded once and its base64 let go (the wasm's alone is 13 MB)
         assert file_page.evaluate("Object.keys(globalThis.__zcOfflineFiles)") == []
         file_page.screenshot(path=str(out / f"file-calc-{calculator}.png"), full_page=True)
+    assert not file_page.page_errors
+
+
+def test_from_file_url_without_import_maps(file_page, offline_root, file_requests, tmp_path):
+    """A browser without import maps (tests/browser_actions.py) opening the copy from file://: the
+    module starter loads es-module-shims from the copy, which resolves the map's data: URLs."""
+    html = without_import_map((offline_root / "tools" / "attendance.html").read_text(encoding="utf-8"))
+    page_file = changed_copy(offline_root, tmp_path, "tools/attendance.html", html)
+    file_page.add_init_script(NO_SUPPORTS)
+    file_page.goto(page_file.as_uri())
+    _fill_and_submit(file_page)
+    assert not native_import_map_applies(file_page)
+    assert [u for u in file_requests if u.endswith("/" + modules.shim_url(""))]
     assert not file_page.page_errors
 
 

@@ -121,21 +121,6 @@ def test_broken_runtime_file_says_what_failed_and_retry_recovers(page, calc_site
     # (the causes are in the console, by design: console errors are not asserted here)
 
 
-def test_browser_without_import_maps_is_told_so(page, calc_site_url):
-    """A browser without import maps (Safari before 16.4) is told it cannot run the calculators, never left
-    waiting. Simulated: HTMLScriptElement.supports says no, and the map no longer names the entry."""
-    page.add_init_script("HTMLScriptElement.supports = () => false;")
-
-    def without_entry(route):
-        resp = route.fetch()
-        route.fulfill(response=resp, body=resp.text().replace('"zc/page.mjs"', '"zc/elsewhere.mjs"', 1))
-
-    page.route("**/" + CALC, without_entry)
-    page.goto(calc_site_url + CALC)
-    page.wait_for_function("() => document.querySelector('.zc-status').textContent.startsWith('这个浏览器不能运行计算环境')")
-    assert not page.console_errors
-
-
 def test_stalled_download_times_out_then_retry_recovers(page, calc_site_url):
     page.clock.install()
     stalled = []

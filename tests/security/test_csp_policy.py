@@ -45,6 +45,14 @@ def test_wasm_only_with_a_calculator_data_only_with_data_modules():
     assert csp.sha256_source(imports) in offline["script-src"]
 
 
+def test_blob_scripts_only_where_an_import_map_may_need_the_shim():
+    assert "blob:" not in _directives(csp.with_policy(PAGE.replace("{body}", '<div class="zc-calc"></div>')))["script-src"]
+    online = json.dumps({"imports": {"zc/a.mjs": "../assets/calculators/a.mjs?v=1"}})
+    with_map = _directives(csp.with_policy(PAGE.replace("{body}", f'<script type="importmap">{online}</script>')))
+    assert "blob:" in with_map["script-src"] and "data:" not in with_map["script-src"]
+    assert "blob:" not in with_map["connect-src"]
+
+
 @pytest.mark.parametrize("markup", ['<form onsubmit="x()">', '<a href="javascript:x()">', '<a href=" JavaScript:x()">',
                                     '<img src=a onerror=x()>'])
 def test_markup_the_policy_would_block_fails_the_build(tmp_path, markup):

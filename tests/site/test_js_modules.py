@@ -64,7 +64,7 @@ def test_preloads_follow_the_imports_and_skip_the_page_thread_runtime():
     preloaded = re.findall(r'modulepreload" href="\.\./assets/calculators/([\w.-]+)\?v=T0"', tags)
     assert {"runtime-client.mjs", "form.mjs", "checks.mjs", "result.mjs", "protocol.mjs"} <= set(preloaded)
     assert "page-runtime.mjs" not in preloaded and "worker.mjs" not in preloaded
-    assert tags.endswith(modules.entry_script("page.mjs") + "\n") and 'import("zc/page.mjs")' in tags
+    assert modules.entry_script("page.mjs", "../") in tags and '"zc/page.mjs"' in tags
 
 
 def test_offline_page_replaces_map_and_runtime_only():
@@ -78,4 +78,24 @@ def test_offline_page_replaces_map_and_runtime_only():
     stated = json.loads(attr.replace("&quot;", '"'))
     assert stated == {"kind": "page", "base": "../assets/pyodide/", "scripts": "../assets/offline-pyodide/",
                       "total": 7, "files": {"pyodide.js": {"bytes": 3}, "data-x.js": {"bytes": 4}}}
-    assert out.endswith(modules.entry_script("page.mjs") + "\n")
+    assert modules.entry_script("page.mjs", "../") in out and out.endswith(modules.no_modules_script(FOUND) + "\n")
+
+
+def test_the_entry_loads_the_shim_only_without_import_maps():
+    entry = modules.entry_script("diary-page.mjs", "../")
+    native, shimmed = entry.split("else", 1)
+    assert 'HTMLScriptElement.supports("importmap") && import.meta.resolve) import(entry)' in native
+    assert "es-module-shims" not in native
+    assert 'shim.src = "../assets/vendor/es-module-shims/es-module-shims.js?v=2.8.4"' in shimmed
+    assert "shimMode: true" in shimmed and "importShim.addImportMap(map)" in shimmed and "importShim(entry)" in shimmed
+
+
+def test_browsers_without_modules_get_status_texts_sentence():
+    script = modules.no_modules_script(FOUND)
+    said = re.search(r'case "unsupported":\s*return "([^"]+)";', FOUND["status-text.mjs"]).group(1)
+    assert script.startswith("<script nomodule>") and json.dumps(said, ensure_ascii=False) in script
+    assert said.startswith("这个浏览器不能运行计算环境") and not re.search(r"[A-Za-z]{4,}", said.replace("Chrome", "")
+                                                                   .replace("Edge", "").replace("Firefox", "").replace("Safari", ""))
+    assert not re.search(r"\b(const|let)\b|=>|`", script)  # runs in browsers older than ES2015
+    with pytest.raises(ModuleError, match="unsupported"):
+        modules.no_modules_script({**FOUND, "status-text.mjs": FOUND["status-text.mjs"].replace('"unsupported"', '"x"')})
