@@ -32,12 +32,13 @@ def _meta_rows(doc: Document) -> list[tuple[str, str]]:
     return rows
 
 
-TOC_KINDS = ("chapter", "part", "section", "article", "paren")
+TOC_KINDS = ("chapter", "part", "section", "article", "paren", "digit")
 TOC_SNIPPET = 22
 
 
 def _contents(doc: Document) -> str:
-    """目录 one tap away: headings and the numbered items under them (two levels), each a link."""
+    """目录 one tap away: headings and the numbered items under them (two levels: 一、 and its （一） or 1.;
+    第三章 and its 第十条), each a link."""
     items = []
     for clause in doc.clauses:
         if clause.kind not in TOC_KINDS or _depth(doc, clause) > 1 or not clause.text.strip():

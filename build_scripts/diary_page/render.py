@@ -78,6 +78,7 @@ def page(docs_dir: Path) -> str:
 <div class="zd-print" aria-hidden="true"></div>
 </div>
 <link rel="stylesheet" href="{ASSETS}/diary.css?v={html_text(token)}">
+<link rel="stylesheet" href="../assets/storage/storage.css">
 <script src="../assets/storage/storage.js"></script>
 {modules.page_tags("../", token, "diary-page.mjs")}
 """

@@ -1,11 +1,28 @@
 // "离线使用本站" on the offline page: the whole site is stored on the phone only when the user asks,
 // after being told its size; progress in MB while it downloads; the service worker (sw.js) does the work.
+// Where this browser cannot store the site (no service worker, none over plain http, or its registration
+// refused: register.js then sets <html data-sw-failed>), the box says so and what to do instead.
 (function () {
   var box = document.getElementById("pwa-offline");
   if (!box) return;
-  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol) || !window.caches) {
-    return; // no service worker here (a file:// copy is already on this computer)
+  var CANNOT = "这个浏览器现在不能把本站保存到手机上，看过的页面也不会保存。请换用手机自带的浏览器，" +
+    "或新版的 Chrome、Edge、Firefox、Safari 打开这一页再试；在电脑上也可以用离线压缩包（见下文）。";
+  function cannot() {
+    var p = document.createElement("p");
+    p.textContent = CANNOT;
+    box.replaceChildren(p);
+    box.hidden = false;
   }
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol) || !window.caches) {
+    cannot();
+    return;
+  }
+  var failed = function () { return document.documentElement.dataset.swFailed === "1"; };
+  if (failed()) { cannot(); return; }
+  var watchFailure = new MutationObserver(function () {
+    if (failed()) { watchFailure.disconnect(); cannot(); }
+  });
+  watchFailure.observe(document.documentElement, { attributes: true, attributeFilter: ["data-sw-failed"] });
   var text = document.createElement("p");
   var bar = document.createElement("progress");
   var go = document.createElement("button");
@@ -44,7 +61,10 @@
       go.hidden = true;
     } else if (msg.type === "offline-failed") {
       bar.hidden = true;
-      text.textContent = "下载中断了（可能是网络断开）。已下载的部分已保存，联网后点“继续下载”。";
+      text.textContent = msg.storageFull
+        ? "手机的存储空间不够，没能全部保存（已保存的部分还在）。请删掉一些不用的照片、视频或应用，" +
+          "或在浏览器设置里清理其他网站的数据，再点“继续下载”。"
+        : "下载中断了（可能是网络断开）。已下载的部分已保存，联网后点“继续下载”。";
       go.textContent = "继续下载";
       go.hidden = false;
       go.disabled = false;
@@ -54,6 +74,7 @@
   navigator.serviceWorker.addEventListener("message", function (event) { show(event.data || {}); });
   navigator.serviceWorker.startMessages();
   navigator.serviceWorker.ready.then(function (reg) {
+    watchFailure.disconnect();
     reg.active.postMessage({ type: "STATUS" });
     go.addEventListener("click", function () {
       go.disabled = true;

@@ -209,7 +209,8 @@ self.addEventListener("message", (event) => {
   else if (data.type === "OFFLINE_ALL") {
     offlineAllRun ??= offlineAll(broadcast)
       .then(status).then(broadcast)
-      .catch((err) => broadcast({ type: "offline-failed", message: String(err && err.message || err) }))
+      .catch((err) => broadcast({ type: "offline-failed", message: String(err && err.message || err),
+                                  storageFull: !!err && err.name === "QuotaExceededError" }))
       .finally(() => { offlineAllRun = null; });
     event.waitUntil(offlineAllRun);
   }
@@ -219,8 +220,9 @@ function fallbackPage() {
   return new Response(
     '<!doctype html><html lang="zh"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
     "<title>没有网络</title><body style=\"font:1rem/1.7 sans-serif;margin:2rem 1.2rem\"><h1>没有网络</h1>" +
-    "<p>这一页还没有保存到本机，联网后再打开。</p><p><a href=\"" + new URL("index.html", BASE).href +
-    "\">回到首页</a></p></body></html>",
+    "<p>这一页还没有保存到这台手机上，联网后再打开。想让整个网站没有网络也能用：联网后打开“离线版”页面，" +
+    "点“离线使用本站”。</p><p><a href=\"" + new URL("index.html", BASE).href + "\">回到首页</a>　<a href=\"" +
+    new URL("index.html#zs-home-input", BASE).href + "\">搜索本站</a></p></body></html>",
     { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 

@@ -32,6 +32,8 @@ def render(corpus: Corpus, questions=None, rule_sets=None) -> str:
     pool = coverage.default_pool(questions)
     out = [f"题库中有条文依据的题共 **{sum(a for _, a in cells.values())}** 道，其中练习和模拟考试默认出题的"
            f"必知、应知题 **{len(pool)}** 道。表中每格为“必知+应知 / 全部”题数。", ""]
+    # wrapped so that assets/site.css keeps the topic column in sight while the wide table scrolls sideways
+    out += ['<div class="coverage-matrix" markdown>', ""]
     out.append("| 专题 | " + " | ".join(_cell(short[d]) for d in docs) + " | 合计 |")
     out.append("|---|" + "---|" * (len(docs) + 1))
     for t in topics:
@@ -42,6 +44,7 @@ def render(corpus: Corpus, questions=None, rule_sets=None) -> str:
               for d in docs]
     out.append("| **合计** | " + " | ".join(f"{p}/{a}" for p, a in totals)
                + f" | {sum(p for p, _ in totals)}/{sum(a for _, a in totals)} |")
+    out += ["", "</div>"]
     out += ["", "## 各文件在默认题目中的比例", "",
             f"任何一份文件都不超过默认题目的 {int(coverage.MAX_SHARE * 100)}%，以免练习偏重一两份文件。", ""]
     out.append("| 文件 | 比例 |")

@@ -146,6 +146,10 @@ def test_first_visit_home_downloads_only_the_page(pwa_context, logged_site, arti
     # a page never opened before: the Chinese fallback with a way home, not the browser's error page
     page.goto(url + "glossary.html")
     assert "回到首页" in page.locator("body").inner_text()
+    # ... and to search, like the 404 page: the home page's search box, which this visit has kept
+    search = page.locator("a", has_text="搜索本站")
+    assert search.get_attribute("href") == url + "index.html#zs-home-input"
+    assert "离线使用本站" in page.locator("body").inner_text()
     page.screenshot(path=str(artifacts_dir / "offline" / "pwa-offline-unvisited.png"))
     assert not errors
 

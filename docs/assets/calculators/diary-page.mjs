@@ -55,13 +55,14 @@ const box = window.ZhucunStorage.open("diary", {
   onChange: () => refresh(),
 });
 
+// Saves `next`; when the browser cannot store it (storage full), the change stays on this page, as the
+// storage layer's "没有保存" notice (with its backup button) then says: nothing the user entered is dropped.
 function commit(next, counted = true) {
   if (counted) next.unsaved = (next.unsaved || 0) + 1;
-  if (!box.commit(next)) {
-    box.save(); // shows the storage layer's "没有保存" notice with the backup button
-    return false;
-  }
-  return true;
+  if (box.commit(next)) return true;
+  box.data = next;
+  box.save();
+  return false;
 }
 
 // ---------- runtime ----------
@@ -74,8 +75,16 @@ const runtime = await runtimeFor(root, (p) => {
 serviceWorkerInCharge(8000).then(() => runtime.start());
 $(".zd-retry").addEventListener("click", () => runtime.restart());
 
-async function call(action, args) {
-  return runtime.run("diary", action, { ...args, today: todayISO() });
+// Every change is checked by the runtime: when it could not start (or a run failed), nothing is kept and
+// `tell` (where the user pressed) says so and what to do; the failure goes on to stop the caller.
+async function call(action, args, tell = null) {
+  try {
+    return await runtime.run("diary", action, { ...args, today: todayISO() });
+  } catch (err) {
+    const why = failureText(err || {});
+    if (tell) tell(`没有保存：${why}${why.includes("重试") ? "（“重试”在下面“我现在的情况”里）" : ""}`);
+    throw err;
+  }
 }
 
 // ---------- profile ----------
@@ -104,7 +113,8 @@ pform.addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const profile = {};
   for (const k of ["rules", "role", "start", "name", "unit"]) profile[k] = pform.elements[k].value.trim();
-  const res = await call("validate", { profile, marks: [] });
+  const res = await call("validate", { profile, marks: [] },
+    (message) => fieldErrors(pform, [{ field: "rules", message }]));
   const own = res.errors.filter((e) => ["rules", "role", "start"].includes(e.field));
   fieldErrors(pform, own);
   if (own.length) return;
@@ -203,7 +213,8 @@ async function setDays(days, mark) {
     if (mark === null || (days.length === 1 && old && JSON.stringify(old) === JSON.stringify(mark))) delete next.days[d];
     else next.days[d] = { ...mark };
   }
-  const res = await call("validate", { profile: box.data.profile, marks: store.marksOf(next) });
+  const res = await call("validate", { profile: box.data.profile, marks: store.marksOf(next) },
+    (message) => showErrors([{ message }]));
   const mine = res.errors.filter((e) => !e.date || days.includes(e.date));
   if (mine.length) {
     showErrors(mine);
@@ -318,7 +329,7 @@ lform.addEventListener("submit", async (ev) => {
   const res = await call("leave_request", {
     profile: box.data.profile, marks: store.marksOf(box.data),
     start: lform.elements.leave_start.value, end: lform.elements.leave_end.value,
-  });
+  }, (message) => fieldErrors(lform, [{ field: "leave_start", message: message.replace("没有保存：", "") }]));
   fieldErrors(lform, res.errors.map((e) => (["leave_start", "leave_end"].includes(e.field) ? e : { ...e, field: "leave_start" })));
   const out = $(".zd-leave-result");
   out.textContent = "";
@@ -365,7 +376,8 @@ async function keepLeave(lv) {
   const next = { ...box.data, days: { ...box.data.days }, requests: [...box.data.requests,
     { id, start: lv.start, end: lv.end, reason: lv.reason, status: "pending", created: Date.now() }] };
   for (const d of days) next.days[d] = { mark: "leave", status: "pending", request: id, ...(approver ? { approver } : {}) };
-  const res = await call("validate", { profile: box.data.profile, marks: store.marksOf(next) });
+  const res = await call("validate", { profile: box.data.profile, marks: store.marksOf(next) },
+    (message) => fieldErrors(lform, [{ field: "leave_start", message }]));
   const mine = res.errors.filter((e) => days.includes(e.date));
   if (mine.length) {
     showErrors(mine);
@@ -550,7 +562,10 @@ $(".zd-import").addEventListener("change", async (ev) => {
     out.textContent = res.refused;
     return;
   }
-  if (!commit(res.data, false)) return;
+  if (!box.commit(res.data)) {
+    out.textContent = "导入失败：浏览器存储空间不足，合并后的台账无法保存。现有记录未作任何改动。";
+    return;
+  }
   out.textContent = `已导入 ${res.added} 天的记录。` +
     (res.conflicts.length ? `有 ${res.conflicts.length} 天本机和备份记得不一样，保留了本机的记录：${res.conflicts.join("；")}。` : "") +
     (res.skipped ? `备份中有 ${res.skipped} 条记录格式不对，没有导入。` : "");
