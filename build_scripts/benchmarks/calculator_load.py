@@ -345,10 +345,15 @@ Worker 不占页面主线程。标准库、wasm 的 JS 工厂（`pyodide.asm.mjs
   的 `compiled_files`，保留文档字符串和 assert，去列范围）。Node 下导入计算器（负载约 21，交替各 3 次）：
   源代码 1.19–1.41 s，字节码 0.12–0.25 s；手机处理器慢约 4 倍，约省 4 s。代价是 wheel 从 80 KB 变为 123 KB
   （约多 0.2 s 下载）。字节码由同一版本 Pyodide 的解释器生成并缓存，同样的源代码得到同样的 wheel。
-- **内存快照（未采用）**：Pyodide 的 `_makeSnapshot`/`_loadSnapshot`（下划线开头，尚未公开的接口）。
+- **内存快照（联网版未采用，离线副本采用）**：Pyodide 的 `_makeSnapshot`/`_loadSnapshot`（下划线开头，尚未公开的接口）。
   启动后立刻做的快照有 31.5 MB（gzip 后 6.2 MB）；用它启动，Node 下启动时间从 14–30 s 降到 5–7 s。
   但它只能在导入计算器之前做（之后做会报错），每个访问者要多下载约 6 MB（比整个运行环境的一半还多，
   手机网络上多半分钟），还要多占 30 MB 内存；而且快照必须与 wasm 完全同版本。对农村流量套餐得不偿失。
+  离线副本不走网络，在页面主线程上启动 Python，而 WebKit 跑这段 WebAssembly 比 Chromium 慢几倍，所以离线副本
+  带上快照（`build_scripts/offline_bundle/snapshot.py`，构建时用同一份运行环境和标准库在 Node 下做，导入计算器
+  要用的标准库模块之后再做；gzip 后 4.3 MB，压缩包大约多 4.3 MB）。2026-12-02 交替测量（WebKit 热缓存）：
+  Python 启动从 2.1–2.6 s 降到约 0.1 s；17:40 负载约 1.5、每次打开前停 6 s、交替 4 次（后 3 次中位数），首个结果
+  WebKit 2.6 s → 0.8 s，Chromium 1.1 s → 0.8 s，Firefox 1.25 s → 1.2 s，WebKit 相对 Chromium 从 2.4× 到 1.0×。
 
 ## 运行环境文件（`assets/pyodide/`）
 
