@@ -313,11 +313,16 @@ search:
 
 计算器页面一解析到计算器就启动 Worker：页面脚本 `page.mjs` 是 `async` 模块，它要载入的模块用
 `modulepreload` 在页面解析时一并下载，脚本一运行就先启动 Worker，再接好表单（不再等页面空闲）。
-Worker 不占页面主线程。标准库、wasm 的 JS 工厂（`pyodide.asm.mjs`）和计算器 wheel 在页面 `<head>` 里
-`preload`（`overrides/main.html`，网址由 `build_scripts/calculator_pages/render.py` 写进页面），手机线路从第一秒起
-就在下载它们，而不是等页面脚本、service worker 接管（`sw-in-charge.mjs`）、Worker 和它的模块都到齐
-（2026-12-02 手机线路实测：运行环境开始下载从 3.8 s 提前到约 1 s）；Worker 再请求同样的网址时由浏览器缓存接上
-（测试检查网址一致、只下载一次）。wasm 本身不预载：服务器对它发 `no-store` 时会下载两份 2.7 MB
+Worker 不占页面主线程。标准库、wasm 的 JS 工厂（`pyodide.asm.mjs`）和计算器 wheel 由页面预载（`preload`；
+计算器页面和“我的驻村台账”），手机线路在页面一显示出来就在下载它们，而不是等页面脚本、service worker 接管
+（`sw-in-charge.mjs`）、Worker 和它的模块都到齐（2026-12-02 手机线路实测：写在 `<head>` 里时运行环境开始下载从
+3.8 s 提前到约 1 s）；Worker 再请求同样的网址时由浏览器缓存接上（测试检查网址一致、只下载一次）。
+预载的网址只在构建时算一次（`build_scripts/calculator_pages/render.py`），作为数据写进页面，由
+`overrides/main.html` 里一小段内联脚本（构建时和其他内联脚本一样算出哈希写进 CSP）在页面首次绘制出内容之后
+（Paint Timing 的 first-contentful-paint，再等一个任务；不支持的浏览器等第一帧）或计算器脚本创建运行环境时
+（后台打开的标签页不绘制），取先到的一个，加上同样的 `<link rel="preload">`；省流量模式（Save-Data）下不预载，离线版不预载。
+不写在 `<head>` 里：那样它们与页面自己的样式和脚本争用慢速线路，Lighthouse 又把首次绘制前结束的请求都算进
+最大内容绘制，计算器页面手机性能只有 91 分。wasm 本身不预载：服务器对它发 `no-store` 时会下载两份 2.7 MB
 （`tests/offline/test_pwa.py`）；预载的 1.1 MB 要下载约 6 s，比 Worker 启动久，wasm 紧接着就开始下载。
 之后 Pyodide 的启动比空白页快：我们的标准库和计算器 wheel 都是构建时预编译的字节码（见下一节），空白页的是源代码。
 
@@ -342,10 +347,15 @@ Worker 不占页面主线程。标准库、wasm 的 JS 工厂（`pyodide.asm.mjs
   的 `compiled_files`，保留文档字符串和 assert，去列范围）。Node 下导入计算器（负载约 21，交替各 3 次）：
   源代码 1.19–1.41 s，字节码 0.12–0.25 s；手机处理器慢约 4 倍，约省 4 s。代价是 wheel 从 80 KB 变为 123 KB
   （约多 0.2 s 下载）。字节码由同一版本 Pyodide 的解释器生成并缓存，同样的源代码得到同样的 wheel。
-- **内存快照（未采用）**：Pyodide 的 `_makeSnapshot`/`_loadSnapshot`（下划线开头，尚未公开的接口）。
+- **内存快照（联网版未采用，离线副本采用）**：Pyodide 的 `_makeSnapshot`/`_loadSnapshot`（下划线开头，尚未公开的接口）。
   启动后立刻做的快照有 31.5 MB（gzip 后 6.2 MB）；用它启动，Node 下启动时间从 14–30 s 降到 5–7 s。
   但它只能在导入计算器之前做（之后做会报错），每个访问者要多下载约 6 MB（比整个运行环境的一半还多，
   手机网络上多半分钟），还要多占 30 MB 内存；而且快照必须与 wasm 完全同版本。对农村流量套餐得不偿失。
+  离线副本不走网络，在页面主线程上启动 Python，而 WebKit 跑这段 WebAssembly 比 Chromium 慢几倍，所以离线副本
+  带上快照（`build_scripts/offline_bundle/snapshot.py`，构建时用同一份运行环境和标准库在 Node 下做，导入计算器
+  要用的标准库模块之后再做；gzip 后 4.3 MB，压缩包大约多 4.3 MB）。2026-12-02 交替测量（WebKit 热缓存）：
+  Python 启动从 2.1–2.6 s 降到约 0.1 s；17:40 负载约 1.5、每次打开前停 6 s、交替 4 次（后 3 次中位数），首个结果
+  WebKit 2.6 s → 0.8 s，Chromium 1.1 s → 0.8 s，Firefox 1.25 s → 1.2 s，WebKit 相对 Chromium 从 2.4× 到 1.0×。
 
 ## 运行环境文件（`assets/pyodide/`）
 

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import statistics
+import time
 from pathlib import Path
 
 from build_scripts.benchmarks.calculator_load import ROOT
@@ -33,11 +34,14 @@ def load(artifacts: Path) -> dict:
     return out
 
 
-STAGES = {"loaded": "读入离线运行环境脚本", "rules": "Pyodide 启动、装好计算器程序包", "ready": "导入计算器、可以计算"}
+STAGES = {"loaded": "读入离线运行环境脚本", "snapshot": "解压内存快照", "rules": "Pyodide 启动（恢复快照）、装好计算器程序包",
+          "ready": "导入计算器、可以计算"}
 
 
-def measure_file(copy: Path, runs: int, artifacts: Path) -> None:
-    """The offline copy's 考勤 page from file:// in each installed engine, alternating; median of runs."""
+def measure_file(copy: Path, runs: int, artifacts: Path, pause: float = 6.0) -> None:
+    """The offline copy's 考勤 page from file:// in each installed engine, alternating; median of runs.
+    Each load waits `pause` seconds on a blank page first: WebKit goes on working for the previous page's
+    wasm for a few seconds, and a load in that time stalls 0.5–3 s (see the prose below)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser_actions import CALCULATOR_SAMPLES
@@ -57,6 +61,7 @@ def measure_file(copy: Path, runs: int, artifacts: Path) -> None:
                     engine = pool.get(name)
                     versions[name] = engine.version
                     engine.goto("about:blank")
+                    time.sleep(pause)
                     engine.goto(url)
                     result = engine.step("calculator", arg)
                     marks = engine.step("marks") or {}
@@ -104,11 +109,19 @@ def report(data: dict) -> str:
 |---|---|{"---|" * len(STAGES)}---|
 {stage_rows}
 
-读入离线副本的脚本（base64 解码）在 WebKit 里不到 1.5 s；多出的时间在页面主线程上启动 Pyodide
-（WebAssembly 编译、Python 启动；file:// 上浏览器不起 Worker）。导入计算器以前在 WebKit 里要 3.3 s
-（程序包是源代码，导入时在 WebAssembly 里编译），计算器 wheel 改放字节码后只要 0.2 s（见上文“计算器 wheel 预编译”）。
-WebKit 相对 Chromium：2026-12-02 下午测试套件单次 3.9×（20.0 s 对 5.2 s，负载约 15），随后 `--file-copy` 单次 2.0×
-（上表）；剩下的差距是引擎自己的 wasm 编译和执行速度，我们能改的部分（解码、导入计算器）已不在其中。
+离线副本在页面主线程上运行 Pyodide（浏览器从 file:// 不起模块 Worker）。WebKit 跑刚编译好的 WebAssembly
+比 Chromium 慢几倍：2026-12-02 逐段计时（热缓存），WebKit 里 Python 启动（Emscripten 的 main 和 Pyodide 的
+finalizeBootstrap）要 2.1–2.6 s，Chromium 0.5–0.6 s，Firefox 0.7 s。所以离线副本带着构建时做好的内存快照
+（`build_scripts/offline_bundle/snapshot.py`），页面恢复它而不再启动 Python，这一段在三个引擎里都降到约 0.1 s。
+剩下的：WebKit 编译 9.6 MB 的 wasm 0.5–1.0 s（用 `WebAssembly.compile` 提前编译字节不比现在快），解压快照
+0.25–0.4 s（快照去掉全零的内存页后只需解出 12 MB），装好计算器程序包和导入 0.3–0.6 s；读入脚本（base64 解码）
+在热缓存时不到 0.1 s。WebKit 同一页面再次打开时，调用 Emscripten 的模块工厂到它建第一块 wasm 内存之间主线程常停
+0.5–1 s（机器负载高时 1–3 s；浏览器进程里第一次打开时约 0.05 s）；不是垃圾回收（`JSC_logGC` 里每次回收不到
+50 ms），也不是脚本缓存（给脚本加随机查询串照样停），可能是前一个页面的 wasm 还在后台分层编译，这一轮没有查清。
+所以 `--file-copy` 每次打开前先在空白页停 `--pause` 秒（默认 6 s，停 8 s 时不再出现）；测试套件（引擎新开、
+计算器前没有别的 wasm 页面）不受影响。
+从 file:// 起 blob: 的经典 Worker 在三个引擎里都可以（blob: 的模块 Worker 在 Chromium 里不行），把运行环境搬进
+这样的 Worker 能让页面在启动时不卡（要把加载器和工作线程的代码改成经典脚本的文本带着），出结果是否更快没有测，这一轮没有做。
 """ if staged else ""
     return f"""## 各浏览器引擎首个结果的时间
 
@@ -131,9 +144,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     ap.add_argument("--file-copy", type=Path, help="an unzipped offline copy: measure file:// here first")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--pause", type=float, default=6.0, help="seconds on a blank page before each load")
     args = ap.parse_args(argv)
     if args.file_copy:
-        measure_file(args.file_copy, args.runs, args.artifacts)
+        measure_file(args.file_copy, args.runs, args.artifacts, args.pause)
     text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
     args.out.write_text(put_block(text, "engines", report(load(args.artifacts))), encoding="utf-8")
 

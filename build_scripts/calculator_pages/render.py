@@ -75,9 +75,10 @@ def _rules_block(spec: CalculatorSpec) -> str:
 
 
 # Runtime files the Web Worker downloads (pyodide-config.mjs: the standard library with the page's ?v=
-# token, the others as named), asked for by the page's <head> as soon as it is parsed (overrides/main.html,
-# `runtime_preload`), so a phone's link is busy with them from the first second instead of after the page
-# scripts, the service worker's start (sw-in-charge.mjs), the worker and its modules; the worker's own
+# token, the others as named), preloaded by the page just after its first paint (overrides/main.html,
+# `runtime_preload`; the calculator pages and 我的驻村台账), so a phone's link is busy with them from about
+# the first paint instead of after the page scripts, the service worker's start (sw-in-charge.mjs), the
+# worker and its modules, yet leaves the line to the page's CSS and scripts until then; the worker's own
 # fetches of the same URLs are answered by the browser's HTTP cache, joining a download still under way
 # (tests/pyodide/test_calculator_pages.py checks that the worker asks for exactly these URLs). Not the
 # wasm: a host that sends it with `no-store` (tests/offline/test_pwa.py) would have a phone download its

@@ -10,6 +10,7 @@ from typing import Any
 from build_scripts.calculator_pages import download_size, modules
 from build_scripts import citations
 from build_scripts.calculator_pages import pages as calc_pages
+from build_scripts.calculator_pages import render as calc_render
 from build_scripts.calculator_pages.spec import rule_set_cites
 from build_scripts.pyodide import artifacts
 from build_scripts.safe_text import front_matter, html_text
@@ -33,10 +34,11 @@ def _options(items: list[tuple[str, str]]) -> str:
 def page(docs_dir: Path) -> str:
     cfg = config()
     token = calc_pages.version_token(docs_dir)
-    runtime = modules.runtime_attr(modules.online_runtime("../", token, calc_pages.runtime_manifest()))
+    manifest = calc_pages.runtime_manifest()
+    runtime = modules.runtime_attr(modules.online_runtime("../", token, manifest))
     rules = _options([(r["id"], f"{r['jurisdiction']}：{r['title']}") for r in cfg["rule_sets"]])
     roles = _options(list(cfg["roles"].items()))
-    return f"""{front_matter(title="我的驻村台账")}
+    return f"""{front_matter(title="我的驻村台账", runtime_preload=calc_render.runtime_preload(token, manifest))}
 # 我的驻村台账
 
 每天点一下，记下在村、住宿、请假、公出；台账按你所适用的制度随时算出本月、本年的驻村天数，离条文规定的界线还差几天，每一句都附条文。记录只保存在本机浏览器里，不会发送出去。

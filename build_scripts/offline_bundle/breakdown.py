@@ -13,6 +13,7 @@ START, END = "<!-- size:start -->", "<!-- size:end -->"
 # First matching prefix (path inside the site) names the part.
 PARTS = [
     ("assets/offline-pyodide/data-pyodide.asm.wasm.js", "Pyodide 运行时（WebAssembly，base64）"),
+    ("assets/offline-pyodide/data-pyodide-snapshot.bin.gz.js", "Python 启动后的内存快照（gzip，base64：打开计算器时不必再启动 Python）"),
     ("assets/offline-pyodide/data-", "Python 标准库（精简版）与计算器程序包（base64）"),
     ("assets/offline-pyodide/", "Pyodide 加载器与锁文件"),
     ("assets/pyodide/", "联网版 Pyodide 文件（离线版不应含有）"),

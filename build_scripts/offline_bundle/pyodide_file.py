@@ -1,6 +1,6 @@
 """Write the file:// Pyodide pieces into a built site (offline build only):
-assets/offline-pyodide/ (classic loader, classic factory, lock, base64 payloads); on the calculator
-pages, the offline import map and runtime statement (build_scripts/calculator_pages/modules.py: the
+assets/offline-pyodide/ (classic loader, classic factory, lock, base64 payloads, among them the memory
+snapshot of a started Python: snapshot.py); on the calculator pages, the offline import map and runtime statement (build_scripts/calculator_pages/modules.py: the
 same module names as data: URLs, the runtime of kind "page"); then remove assets/pyodide/.
 
 The offline copy's calculator pages run Pyodide from these payload scripts whatever the protocol
@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from build_scripts.calculator_pages import modules
-from build_scripts.offline_bundle import pyodide_classic, pyodide_payload
+from build_scripts.offline_bundle import pyodide_classic, pyodide_payload, snapshot
 from build_scripts.pyodide import precompile
 from build_scripts.pyodide.site_files import RuntimeBundle
 
@@ -39,10 +39,11 @@ def write(site: Path, runtime: RuntimeBundle) -> dict:
         "lock.js": pyodide_payload.lock_script(lock_text),
     }
     stdlib = runtime.stdlib
-    for name in ["pyodide.asm.wasm", stdlib, *wheels]:
-        data = files[name]
-        if name == stdlib:   # stored for the host's brotli online; nothing compresses it in the copy
-            data = precompile.repacked(data, zipfile.ZIP_DEFLATED)
+    # stored for the host's brotli online; nothing compresses it in the copy
+    carried = {name: files[name] for name in ["pyodide.asm.wasm", stdlib, *wheels]}
+    carried[stdlib] = precompile.repacked(files[stdlib], zipfile.ZIP_DEFLATED)
+    carried[snapshot.NAME] = snapshot.make(files, carried[stdlib], runtime.wheel)
+    for name, data in carried.items():
         scripts[f"data-{name}.js"] = pyodide_payload.data_script(name, data)
     listed = []
     for name, text in scripts.items():

@@ -7,7 +7,7 @@ import base64
 import json
 from pathlib import Path
 
-MIME = {".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip"}
+MIME = {".wasm": "application/wasm", ".zip": "application/zip", ".whl": "application/zip", ".gz": "application/gzip"}
 
 
 def data_script(name: str, data: bytes) -> str:

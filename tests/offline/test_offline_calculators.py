@@ -46,6 +46,9 @@ def test_every_calculator_from_file_url(file_page, offline_root, artifacts_dir):
         calculator = _fill_and_submit(file_page)
         marks = json.loads(file_page.get_attribute(".zc-calc", "data-marks") or "{}")
         print(f"\n{calculator}: ready {marks.get('ready', 0) / 1000:.1f} s from file://")
+        assert marks.get("snapshot"), marks  # Python restored from the copy's memory snapshot, not started
+        # every payload decoded once and its base64 let go (the wasm's alone is 13 MB)
+        assert file_page.evaluate("Object.keys(globalThis.__zcOfflineFiles)") == []
         file_page.screenshot(path=str(out / f"file-calc-{calculator}.png"), full_page=True)
     assert not file_page.page_errors
 

@@ -49,6 +49,17 @@ def test_zip_name_size_and_layout(offline_zip):
     assert not [n for n in names if "iframe-worker" in n]
 
 
+def test_offline_pages_preload_no_runtime_file(offline_zip):
+    """The copy runs Pyodide from its payload scripts: a runtime preload (overrides/main.html) would ask
+    file:// for assets/pyodide/, which the copy does not have."""
+    top = offline_zip.stem
+    with zipfile.ZipFile(offline_zip) as zf:
+        for rel in ("tools/attendance.html", "diary/index.html"):
+            text = zf.read(f"{top}/{rel}").decode("utf-8")
+            assert 'class="zc-calc"' in text or 'class="zd-diary"' in text, rel
+            assert "data-runtime-preload" not in text and 'rel="preload"' not in text, rel
+
+
 def test_hooks_tell_the_offline_build_by_its_config_not_a_plugin_class():
     from mkdocs.config import load_config
 

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from build_scripts.offline_bundle import pyodide_payload
+from build_scripts.offline_bundle import pyodide_payload, snapshot
 from tests.browser_actions import calculator_spec, fill_calculator
 from tests.pyodide.test_runtime_failures import ENGLISH, failing_engine_wheel
 
@@ -75,3 +75,14 @@ def test_missing_payload_asks_for_a_new_offline_copy(file_page, copy_root, artif
     assert file_page.locator(".zc-retry").is_visible()
     (artifacts_dir / "offline").mkdir(exist_ok=True)
     file_page.screenshot(path=str(artifacts_dir / "offline" / "file-calc-failed.png"), full_page=True)
+
+
+def test_damaged_snapshot_asks_for_a_new_offline_copy(file_page, copy_root):
+    """The memory snapshot's script is there but its gzip is cut (build_scripts/offline_bundle/snapshot.py)."""
+    script = copy_root / PAYLOAD / f"data-{snapshot.NAME}.js"
+    cut = _payload_bytes(script.read_text(encoding="utf-8"))[: 100_000]
+    script.write_text(pyodide_payload.data_script(snapshot.NAME, cut), encoding="utf-8")
+    file_page.goto((copy_root / "tools" / "attendance.html").as_uri())
+    file_page.wait_for_selector(".zc-calc[data-stage=failed]", timeout=TIMEOUT)
+    text = file_page.inner_text(".zc-status")
+    assert "文件校验失败" in text and "更新离线副本" in text and not ENGLISH.search(text), text

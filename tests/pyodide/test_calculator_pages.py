@@ -4,6 +4,7 @@ page's checks and from Python), inputs remembered, and no Pyodide byte on other 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -159,18 +160,63 @@ def test_pages_without_a_calculator_load_no_pyodide_byte(page, calc_site_url, bu
     assert shipped == requested, f"shipped, never requested: {sorted(shipped - requested)}"
 
 
-def test_runtime_preloads_are_the_urls_the_worker_fetches(page, calc_site_url):
-    """The page's <head> preloads runtime files; the worker must ask for the very same URLs (query
-    included), or a phone downloads them twice."""
+PRELOAD_PAGES = {"tools/attendance.html": ".zc-calc", "diary/index.html": ".zd-diary"}
+# what the page's inline script is given (overrides/main.html): the URLs, page-relative
+_PRELOAD_DATA = re.compile(r"<script data-runtime-preload='([^']*)'>")
+# every <link rel=preload> as it enters the document (the parser's too), with whether the first contentful paint
+# had been shown; and every script the Content-Security-Policy refused
+_WATCH_PRELOADS = """
+  window.__preloads = []; window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.blockedURI + ' ' + e.violatedDirective));
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes)
+      if (n.nodeName === 'LINK' && n.rel === 'preload') window.__preloads.push({href: n.href,
+        painted: performance.getEntriesByName('first-contentful-paint').length > 0});
+  }).observe(document, {subtree: true, childList: true});
+"""
+
+
+def _preload_data(page, url: str) -> list[str]:
+    html = page.request.get(url).text()
+    assert 'rel="preload"' not in html, "runtime preloads in the served page: they share the line with its CSS"
+    found = _PRELOAD_DATA.findall(html)
+    assert len(found) == 1, f"{url}: {len(found)} runtime preload lists"
+    return [page.evaluate("h => new URL(h, document.baseURI).href", h) for h in json.loads(found[0].replace("&#39;", "'"))]
+
+
+@pytest.mark.parametrize("path", sorted(PRELOAD_PAGES))
+def test_runtime_preloads_are_the_urls_the_worker_fetches(page, calc_site_url, path):
+    """The page preloads runtime files once it has shown its first paint (or its runtime starts); the worker
+    must ask for the very same URLs (query included), or a phone downloads them twice."""
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))
-    page.goto(calc_site_url + "tools/attendance.html")
-    preloads = page.eval_on_selector_all("head link[rel=preload]", "els => els.map(e => e.href)")
-    assert {u.split("?")[0].rsplit("/", 1)[1] for u in preloads} >= {"pyodide.asm.mjs", "zhucun-stdlib.zip"}
-    page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    page.add_init_script(_WATCH_PRELOADS)
+    page.goto(calc_site_url + path)
+    listed = _preload_data(page, calc_site_url + path)
+    assert {u.split("?")[0].rsplit("/", 1)[1] for u in listed} >= {"pyodide.asm.mjs", "zhucun-stdlib.zip"}
+    page.wait_for_function(f"() => document.querySelector('{PRELOAD_PAGES[path]}').dataset.stage === 'ready'",
+                           timeout=RESULT_TIMEOUT)
+    preloads = page.evaluate("window.__preloads")
+    assert [p["href"] for p in preloads] == listed, "the page's preloads are not the list it was given, once"
+    preloads = [p["href"] for p in preloads]
     # once by the page's preload, once by the worker (answered from the browser's cache)
     assert not [u for u in preloads if seen.count(u) < 2], f"preloaded, not fetched by the worker: {preloads}"
     worker_big = {u for u in seen if "/assets/pyodide/" in u
                   and not u.split("?")[0].endswith((".json", "pyodide.mjs", ".wasm"))}
     assert worker_big == set(preloads), f"runtime files fetched without a preload: {sorted(worker_big - set(preloads))}"
+    assert not page.evaluate("window.__csp"), "the Content-Security-Policy refused a script"
     assert not page.console_errors
+
+
+def test_runtime_preloads_wait_for_the_first_paint(page, calc_site_url):
+    """With the page's own scripts held back, the runtime preloads still come, after the first contentful
+    paint (before it they would share a slow line with the page's CSS: Lighthouse counts them in its LCP)."""
+    page.route("**/assets/calculators/*.mjs*", lambda route: route.abort())
+    page.add_init_script(_WATCH_PRELOADS)
+    page.goto(calc_site_url + "tools/attendance.html")
+    page.wait_for_function("() => window.__preloads.length >= 2")
+    page.wait_for_timeout(200)
+    preloads = page.evaluate("window.__preloads")
+    assert [p["href"] for p in preloads] == _preload_data(page, calc_site_url + "tools/attendance.html")
+    assert all(p["painted"] for p in preloads), f"preloaded before the first paint: {preloads}"
+    assert not page.evaluate("window.__csp"), "the Content-Security-Policy refused a script"

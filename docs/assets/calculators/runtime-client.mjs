@@ -15,6 +15,8 @@ export async function runtimeFor(root, onProgress) {
     const { PageRuntime } = await import("zc/page-runtime.mjs");
     return new PageRuntime(config, onProgress);
   }
+  // the runtime files' preloads now, if the first paint has not already added them (overrides/main.html)
+  document.dispatchEvent(new Event("zc-runtime-preload"));
   return new WorkerRuntime(config, onProgress);
 }
 
