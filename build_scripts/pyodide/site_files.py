@@ -22,7 +22,7 @@ from . import artifacts, lockfile, precompile, stdlib, vendor
 
 log = logging.getLogger("mkdocs.hooks.pyodide")
 
-# What the worker fetches (and counts for "下载运行环境 x/y MB"); pyodide.mjs and pyodide.asm.mjs are
+# What the worker fetches (and counts for the progress line, "下载运行环境：已完成 N%"); pyodide.mjs and pyodide.asm.mjs are
 # loaded as modules.
 FETCHED = ("pyodide.asm.wasm", stdlib.STDLIB_NAME, "pyodide-lock.json")
 
