@@ -81,6 +81,32 @@ def test_staged_progress_then_citation_leads_to_clause(page, calc_site_url, arti
     page.screenshot(path=str(artifacts_dir / "calc-cited-clause.png"))
 
 
+def test_download_progress_is_not_a_message_per_chunk(page, calc_site_url):
+    """The worker tells the page its download progress a few times a second, not once per arriving chunk
+    (hundreds of them, each a status-line update on the page's main thread: Lighthouse counted 0.4–0.5 s of
+    a phone's main thread for it on a calculator page)."""
+    page.add_init_script("""
+      window.__progress = [];
+      const Native = window.Worker;
+      window.Worker = class extends Native {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (e) => {
+            if (e.data && e.data.type === 'progress') window.__progress.push([performance.now(), e.data.stage]);
+          });
+        }
+      };
+    """)
+    open_calculator(page, calc_site_url + "tools/attendance.html")
+    page.wait_for_function("() => document.querySelector('.zc-calc').dataset.stage === 'ready'", timeout=RESULT_TIMEOUT)
+    got = page.evaluate("window.__progress")
+    download = [t for t, stage in got if stage == "download"]
+    assert len(download) >= 2, got
+    span = download[-1] - download[0]
+    # at most one every 100 ms, with room for messages that arrive together while the page is busy
+    assert len(download) <= span / 40 + 5, (len(download), round(span))
+
+
 def test_bad_input_is_shown_next_to_its_field(page, calc_site_url, artifacts_dir):
     open_calculator(page, calc_site_url + "tools/attendance.html")
     page.select_option("#zc-f-period", "month")

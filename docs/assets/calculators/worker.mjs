@@ -10,6 +10,7 @@ let protocol = null;
 
 // worker-side timings (ms since the worker's time origin, given too, so the page can line them up)
 const marks = { origin: performance.timeOrigin, start: performance.now() };
+const PROGRESS_MS = 100;
 
 async function load(modules) {
   const names = Object.keys(modules);
@@ -43,7 +44,15 @@ async function start({ config, modules, reload = false }) {
   const baseFetch = self.fetch.bind(self);
   let loaded = 0;
   let stage = "download";
-  const post = () => self.postMessage(message.progress(stage, loaded, total));
+  // at most one progress message per PROGRESS_MS while bytes arrive (a body comes in hundreds of chunks, and
+  // each message is a status-line update on the page's main thread); a new stage is always told at once
+  let posted = -Infinity;
+  const post = (now = false) => {
+    const t = performance.now();
+    if (!now && t - posted < PROGRESS_MS) return;
+    posted = t;
+    self.postMessage(message.progress(stage, loaded, total));
+  };
   const big = new Set(); // the interpreter starts once the wasm and the standard library are in
   const problems = [];
   let broken;
@@ -65,7 +74,7 @@ async function start({ config, modules, reload = false }) {
         if (name === "pyodide.asm.wasm" || name === STDLIB) big.add(name);
         if (stage === "download" && big.size === 2) {
           stage = "boot";
-          post();
+          post(true);
         }
       },
       problem(p) {
@@ -78,14 +87,14 @@ async function start({ config, modules, reload = false }) {
     logCause("WebAssembly", err);
     fail({ kind: "compile", file: "pyodide.asm.wasm" });
   });
-  post();
+  post(true);
   try {
     const calc = await Promise.race([
       bootCalculators(m[LOADER].loadPyodide, config, (s) => {
         marks[s] = performance.now();
         if (s === "rules") {
           stage = s;
-          post();
+          post(true);
         }
       }),
       failed,
