@@ -77,13 +77,14 @@ serviceWorkerInCharge(8000).then(() => runtime.start());
 $(".zd-retry").addEventListener("click", () => runtime.restart());
 
 // Every change is checked by the runtime: when it could not start (or a run failed), nothing is kept and
-// `tell` (where the user pressed) says so and what to do; the failure goes on to stop the caller.
-async function call(action, args, tell = null) {
+// `tell` (where the user pressed) says so and what to do; the failure goes on to stop the caller. A call
+// that keeps nothing anyway (查审批人) passes `saves: false` and is told only why.
+async function call(action, args, tell = null, { saves = true } = {}) {
   try {
     return await runtime.run("diary", action, { ...args, today: todayISO() });
   } catch (err) {
     const why = failureText(err || {});
-    if (tell) tell(`没有保存：${why}${why.includes("重试") ? "（“重试”在下面“我现在的情况”里）" : ""}`);
+    if (tell) tell(`${saves ? "没有保存：" : ""}${why}${why.includes("重试") ? "（“重试”在下面“我现在的情况”里）" : ""}`);
     throw err;
   }
 }
@@ -330,7 +331,7 @@ lform.addEventListener("submit", async (ev) => {
   const res = await call("leave_request", {
     profile: box.data.profile, marks: store.marksOf(box.data),
     start: lform.elements.leave_start.value, end: lform.elements.leave_end.value,
-  }, (message) => fieldErrors(lform, [{ field: "leave_start", message: message.replace("没有保存：", "") }]));
+  }, (message) => fieldErrors(lform, [{ field: "leave_start", message }]), { saves: false });
   fieldErrors(lform, res.errors.map((e) => (["leave_start", "leave_end"].includes(e.field) ? e : { ...e, field: "leave_start" })));
   const out = $(".zd-leave-result");
   out.textContent = "";
